@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "VendingPass",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vendingpass", targets: ["vendingpass"]),
+        .library(name: "Loyalty", targets: ["Loyalty"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "Loyalty"),
+        .target(name: "Fleet", dependencies: ["Loyalty"]),
+        .target(name: "Storage", dependencies: ["Loyalty", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "VendingPassCLI",
+            dependencies: [
+                "Loyalty", "Fleet", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(name: "vendingpass", dependencies: ["VendingPassCLI"]),
+        .target(name: "TestSupport", dependencies: ["Loyalty", "Storage", "VendingPassCLI"]),
+        .testTarget(
+            name: "LoyaltyTests",
+            dependencies: ["Loyalty", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "Loyalty", "TestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Loyalty", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "VendingPassCLITests", dependencies: ["VendingPassCLI", "Loyalty", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,62 @@
+import Foundation
+import Loyalty
+
+/// Reads trace files in the JSON Lines format of `CONTRACT.md`.
+public enum TraceFile {
+    private static let chunkSize = 1 << 20
+
+    /// Reads and validates the whole trace at `path`.
+    ///
+    /// - Throws: ``TraceFileError`` when the file cannot be opened, or ``Loyalty/TraceError`` naming
+    ///   every bad line (file, line number and field).
+    public static func read(_ path: String) throws -> Trace {
+        var parser = TraceParser(file: path)
+        try forEachLine(in: path) { data, number in parser.add(data: data, number: number) }
+        return try parser.finish()
+    }
+
+    /// Calls `body` with each line of the file (without its line break) and its 1-based number,
+    /// reading the file in chunks so memory does not grow with the file.
+    public static func forEachLine(in path: String, _ body: (Data, Int) throws -> Void) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw TraceFileError(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw TraceFileError(path: path, reason: "it is a directory") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw TraceFileError(path: path, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        var pending = Data()
+        var number = 0
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: chunkSize) ?? Data()
+            } catch {
+                throw TraceFileError(path: path, reason: "\(error.localizedDescription)")
+            }
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            var lineStart = pending.startIndex
+            while let newline = pending[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                number += 1
+                try body(line(pending[lineStart..<newline], number: number), number)
+                lineStart = pending.index(after: newline)
+            }
+            pending = Data(pending[lineStart...])
+        }
+        if !pending.isEmpty {
+            number += 1
+            try body(line(pending, number: number), number)
+        }
+    }
+
+    /// A line without its carriage return, and without the UTF-8 byte order mark on line 1.
+    private static func line(_ bytes: Data, number: Int) -> Data {
+        var slice = bytes[...]
+        if number == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
+        if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+        return Data(slice)
+    }
+}

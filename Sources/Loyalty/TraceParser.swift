@@ -1,0 +1,114 @@
+import Foundation
+
+/// Builds a ``Trace`` from lines fed one at a time, collecting every problem instead of stopping at the first.
+///
+/// Besides each line's own fields it checks what only the whole trace shows: an id used twice with
+/// different content, and a refund whose purchase, present in the trace, is not a purchase or does not match it.
+public struct TraceParser {
+    /// Problems kept for the report; more are counted but not kept.
+    public static var problemLimit: Int { 20 }
+
+    private let file: String
+    private let decoder = EventDecoder()
+    private var events: [LoyaltyEvent] = []
+    private var lines: [Int] = []
+    private var indexByID: [EventID: Int] = [:]
+    private var duplicateLines = 0
+    private var problems: [TraceError.Problem] = []
+    private var problemCount = 0
+
+    /// Starts a trace read from `file` (used in messages only).
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Adds the line numbered `number` (1-based). Blank lines are skipped.
+    public mutating func add(line: String, number: Int) {
+        guard !line.allSatisfy(\.isWhitespace) else { return }
+        add(data: Data(line.utf8), number: number)
+    }
+
+    /// Adds the line numbered `number` given as UTF-8 bytes without its newline. Blank lines are skipped.
+    public mutating func add(data: Data, number: Int) {
+        guard data.contains(where: { !Self.isBlank($0) }) else { return }
+        let event: LoyaltyEvent
+        do {
+            event = try decoder.decode(data)
+        } catch {
+            report(TraceError.Problem(line: number, error))
+            return
+        }
+        if let index = indexByID[event.id] {
+            let earlier = events[index]
+            if earlier == event {
+                duplicateLines += 1
+            } else {
+                let fields = EventDifference.fields(between: earlier, and: event)
+                report(
+                    TraceError.Problem(
+                        line: number, field: "id",
+                        reason: "'\(event.id)' was already used on line \(lines[index]) for a different event (\(fields) differ)"
+                    )
+                )
+            }
+            return
+        }
+        indexByID[event.id] = events.count
+        events.append(event)
+        lines.append(number)
+    }
+
+    /// Checks refunds against their purchases and returns the trace, or throws every problem found.
+    public mutating func finish() throws(TraceError) -> Trace {
+        checkRefunds()
+        guard problems.isEmpty else {
+            throw TraceError(file: file, problems: problems.sorted { $0.line < $1.line }, problemCount: problemCount)
+        }
+        let order = events.indices.sorted { a, b in
+            events[a].time != events[b].time ? events[a].time < events[b].time : lines[a] < lines[b]
+        }
+        return Trace(file: file, events: order.map { events[$0] }, lines: order.map { lines[$0] }, duplicateLines: duplicateLines)
+    }
+
+    private mutating func checkRefunds() {
+        for (index, event) in events.enumerated() {
+            guard case .refund(let refund) = event.kind, let target = indexByID[refund.purchase] else { continue }
+            let line = lines[index]
+            let targetLine = lines[target]
+            guard case .purchase(let purchase) = events[target].kind else {
+                report(
+                    TraceError.Problem(
+                        line: line, field: "purchase",
+                        reason: "names '\(refund.purchase)', which is a \(events[target].type.rawValue) (line \(targetLine)), not a purchase"
+                    )
+                )
+                continue
+            }
+            if let participant = refund.participant, participant != purchase.participant {
+                let owner = purchase.participant.map { "'\($0)'" } ?? "an anonymous member"
+                report(
+                    TraceError.Problem(
+                        line: line, field: "participant",
+                        reason: "is '\(participant)', but purchase '\(refund.purchase)' (line \(targetLine)) was made by \(owner)"
+                    )
+                )
+            } else if refund.amount != purchase.price {
+                report(
+                    TraceError.Problem(
+                        line: line, field: "amount",
+                        reason: "is \(refund.amount), but purchase '\(refund.purchase)' (line \(targetLine)) cost \(purchase.price); a refund voids the whole purchase"
+                    )
+                )
+            }
+        }
+    }
+
+    private mutating func report(_ problem: TraceError.Problem) {
+        problemCount += 1
+        if problems.count < Self.problemLimit { problems.append(problem) }
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `vendingpass`: the root command.
+struct VendingPassCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vendingpass",
+        abstract: "Simulate the Vending Pass loyalty program and prove that no purchase is lost or counted twice.",
+        discussion: """
+            Purchase traces are JSON Lines, one event per line (purchase, refund, redemption); \
+            see the README for the format.
+
+            Start here:
+              vendingpass ingest Scenarios/traces/quickstart.jsonl
+              vendingpass participants list
+            """,
+        subcommands: [IngestCommand.self, ParticipantsCommand.self]
+    )
+}
