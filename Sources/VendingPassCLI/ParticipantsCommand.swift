@@ -37,23 +37,15 @@ struct ParticipantsCommand: AsyncParsableCommand {
             abstract: "Show one member's balance; without --json, with the ledger history too."
         )
 
-        @Argument(help: ArgumentHelp("The member's Vending Pass id.", valueName: "id"))
-        var id: String
-
-        @OptionGroup var database: DatabaseOption
-        @OptionGroup var json: JSONFlag
+        @OptionGroup var member: MemberArguments
 
         func run() async throws {
-            let store = try VendingDatabase.open(at: database.path, createIfMissing: false)
-            let participant = try ParticipantLookup.id(id)
-            guard let member = try store.member(participant) else {
-                throw CLIError.unknownMember(id: id, database: database.path)
-            }
-            if json.isEnabled {
-                Console.current.print(try JSONOutput.string(ParticipantJSON(member)))
+            let (store, balance) = try member.lookUp()
+            if member.json.isEnabled {
+                Console.current.print(try JSONOutput.string(ParticipantJSON(balance)))
             } else {
-                let history = try store.history(of: participant)
-                Console.current.print(ParticipantJSON(member).card + "\n\n" + HistoryEntryJSON.table(history))
+                let history = try store.history(of: balance.participant)
+                Console.current.print(ParticipantJSON(balance).card + "\n\n" + HistoryEntryJSON.table(history))
             }
         }
     }
@@ -64,31 +56,36 @@ struct ParticipantsCommand: AsyncParsableCommand {
             abstract: "List a member's ledger entries in time order, with the points after each."
         )
 
-        @Argument(help: ArgumentHelp("The member's Vending Pass id.", valueName: "id"))
-        var id: String
-
-        @OptionGroup var database: DatabaseOption
-        @OptionGroup var json: JSONFlag
+        @OptionGroup var member: MemberArguments
 
         func run() async throws {
-            let store = try VendingDatabase.open(at: database.path, createIfMissing: false)
-            let participant = try ParticipantLookup.id(id)
-            guard try store.member(participant) != nil else {
-                throw CLIError.unknownMember(id: id, database: database.path)
-            }
-            let history = try store.history(of: participant)
-            Console.current.print(json.isEnabled ? try JSONOutput.string(HistoryEntryJSON.entries(history)) : HistoryEntryJSON.table(history))
+            let (store, balance) = try member.lookUp()
+            let history = try store.history(of: balance.participant)
+            Console.current.print(member.json.isEnabled ? try JSONOutput.string(HistoryEntryJSON.entries(history)) : HistoryEntryJSON.table(history))
         }
     }
 }
 
-/// Turns a command-line argument into a participant id, or a clear error.
-enum ParticipantLookup {
-    static func id(_ text: String) throws -> ParticipantID {
+/// The arguments of the commands about one member: `ID [--db PATH] [--json]`.
+struct MemberArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("The member's Vending Pass id.", valueName: "id"))
+    var id: String
+
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var json: JSONFlag
+
+    /// Opens the database and finds the member, or throws a one-line error.
+    func lookUp() throws -> (VendingDatabase, MemberBalance) {
+        let store = try VendingDatabase.open(at: database.path, createIfMissing: false)
+        let participant: ParticipantID
         do {
-            return try ParticipantID(validating: text)
+            participant = try ParticipantID(validating: id)
         } catch {
-            throw CLIError.invalidID(kind: "participant id", id: text, reason: error.reason)
+            throw CLIError.invalidID(kind: "participant id", id: id, reason: error.reason)
         }
+        guard let balance = try store.member(participant) else {
+            throw CLIError.unknownMember(id: id, database: database.path)
+        }
+        return (store, balance)
     }
 }
