@@ -12,15 +12,21 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .target(name: "Loyalty"),
+        .target(name: "StatesLanguage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Workflows", dependencies: ["StatesLanguage", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Fleet", dependencies: ["Loyalty"]),
-        .target(name: "Storage", dependencies: ["Loyalty", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Storage", dependencies: ["Loyalty", "Workflows", "Determinism", "StatesLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VendingPassCLI",
             dependencies: [
-                "Loyalty", "Fleet", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Loyalty", "Fleet", "Storage", "Workflows", "StatesLanguage", "Determinism",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -3,6 +3,7 @@ import Fleet
 import GRDB
 import Loyalty
 import Storage
+import Workflows
 
 /// Runs the `vendingpass` command line.
 public enum VendingPass {
@@ -21,6 +22,8 @@ public enum VendingPass {
                 try command.run()
             }
             return 0
+        } catch let exit as SilentExit {
+            return exit.status
         } catch {
             if let (message, status) = describe(error) {
                 console.printError("error: \(message)")
@@ -46,6 +49,8 @@ public enum VendingPass {
             if case .missingDatabase = error { ("\(error)", 1) } else { ("\(error)", 2) }
         case let error as CLIError: ("\(error)", error.exitStatus)
         case let error as DatabaseError: ("database: \(error.message ?? "\(error)")", 1)
+        case let error as MockConfigurationError: ("\(error)", 2)
+        case let error as WorkflowEngineError: ("\(error)", 1)
         default: nil
         }
     }

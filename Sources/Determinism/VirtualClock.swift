@@ -1,0 +1,124 @@
+import HeapModule
+import Synchronization
+
+/// A clock whose time moves only when nothing is runnable: it then jumps to the next due item.
+///
+/// Work runs one item at a time in (due time, order of scheduling), and each job runs until it finishes
+/// or sleeps on this clock before the next starts, so one set of inputs always gives the same run.
+/// A job must therefore never wait for another job except through this clock.
+///
+/// ```swift
+/// let clock = VirtualClock(start: Instant(millisecondsSinceEpoch: 0))
+/// clock.spawn { await clock.sleep(for: .seconds(90)); print(clock.now) }   // 90000ms
+/// await clock.run()                                                         // returns at once in real time
+/// ```
+public final class VirtualClock: SimulationClock {
+    private enum Work {
+        case resume(CheckedContinuation<Void, Never>)
+        case call(@Sendable () -> Void)
+        case job(@Sendable () async -> Void)
+    }
+
+    private struct Item: Comparable {
+        let due: Instant
+        let order: UInt64
+        let work: Work
+
+        static func < (lhs: Item, rhs: Item) -> Bool {
+            (lhs.due, lhs.order) < (rhs.due, rhs.order)
+        }
+
+        static func == (lhs: Item, rhs: Item) -> Bool {
+            lhs.due == rhs.due && lhs.order == rhs.order
+        }
+    }
+
+    private struct State {
+        var now: Instant
+        var order: UInt64 = 0
+        var queue = Heap<Item>()
+        var idle: CheckedContinuation<Void, Never>?
+        var itemsRun = 0
+    }
+
+    private let state: Mutex<State>
+
+    /// A clock that starts at `start`.
+    public init(start: Instant) {
+        state = Mutex(State(now: start))
+    }
+
+    public var now: Instant { state.withLock { $0.now } }
+
+    /// Items run so far: jobs started, sleepers resumed and scheduled calls.
+    public var itemsRun: Int { state.withLock { $0.itemsRun } }
+
+    /// Items waiting to run.
+    public var pendingItems: Int { state.withLock { $0.queue.count } }
+
+    /// Runs every item, moving time forward, until none is left.
+    public func run() async {
+        await run(until: nil)
+    }
+
+    /// Runs items due up to `deadline` (all of them when nil); time ends at the last item run, or at the deadline.
+    public func run(until deadline: Instant?) async {
+        while let item = next(notAfter: deadline) {
+            switch item.work {
+            case .call(let action):
+                action()
+            case .job(let job):
+                await withCheckedContinuation { idle in
+                    state.withLock { $0.idle = idle }
+                    Task {
+                        await job()
+                        self.signalIdle()
+                    }
+                }
+            case .resume(let sleeper):
+                await withCheckedContinuation { idle in
+                    state.withLock { $0.idle = idle }
+                    sleeper.resume()
+                }
+            }
+        }
+        if let deadline { state.withLock { $0.now = max($0.now, deadline) } }
+    }
+
+    public func sleep(until deadline: Instant) async {
+        await withCheckedContinuation { sleeper in
+            let idle = state.withLock { state in
+                enqueue(&state, at: deadline, .resume(sleeper))
+                return state.idle.take()
+            }
+            idle?.resume()
+        }
+    }
+
+    public func schedule(at instant: Instant, _ action: @escaping @Sendable () -> Void) {
+        state.withLock { enqueue(&$0, at: instant, .call(action)) }
+    }
+
+    public func spawn(_ job: @escaping @Sendable () async -> Void) {
+        state.withLock { enqueue(&$0, at: $0.now, .job(job)) }
+    }
+
+    private func enqueue(_ state: inout State, at instant: Instant, _ work: Work) {
+        state.order += 1
+        state.queue.insert(Item(due: max(instant, state.now), order: state.order, work: work))
+    }
+
+    private func next(notAfter deadline: Instant?) -> Item? {
+        state.withLock { state in
+            guard let first = state.queue.min, deadline.map({ first.due <= $0 }) ?? true else { return nil }
+            let item = state.queue.removeMin()
+            state.now = max(state.now, item.due)
+            state.itemsRun += 1
+            return item
+        }
+    }
+
+    private func signalIdle() {
+        state.withLock { $0.idle.take() }?.resume()
+    }
+}

@@ -1,0 +1,88 @@
+import GRDB
+
+/// The schema of a VendingPass database: the loyalty ledger and the workflow engine's tables, in one file.
+enum StorageMigrations {
+    /// The migrations, in order. A migration that has shipped is never changed: add a new one instead.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 inbox, ledger and members") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE program (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        points_per_purchase INTEGER NOT NULL,
+                        free_drink_every INTEGER NOT NULL
+                    );
+                    CREATE TABLE inbox (
+                        event_id TEXT PRIMARY KEY NOT NULL,
+                        type TEXT NOT NULL,
+                        time INTEGER NOT NULL,
+                        voids TEXT,
+                        content TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX inbox_voids ON inbox(voids) WHERE voids IS NOT NULL;
+                    CREATE TABLE ledger_entry (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL CHECK (kind IN ('credit', 'reversal', 'void', 'redemption', 'denial')),
+                        event_id TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        participant TEXT NOT NULL,
+                        points INTEGER NOT NULL,
+                        time INTEGER NOT NULL,
+                        UNIQUE (kind, key)
+                    );
+                    CREATE INDEX ledger_entry_participant ON ledger_entry(participant, time);
+                    CREATE TABLE member (
+                        participant TEXT PRIMARY KEY NOT NULL,
+                        points INTEGER NOT NULL,
+                        free_drinks_earned INTEGER NOT NULL,
+                        free_drinks_redeemed INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    """
+            )
+        }
+        migrator.registerMigration("v2 workflow executions, history and timers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE workflow_execution (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        machine TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        started_at INTEGER NOT NULL,
+                        stopped_at INTEGER,
+                        transitions INTEGER NOT NULL,
+                        needs_resume INTEGER NOT NULL,
+                        input TEXT NOT NULL,
+                        output TEXT,
+                        error TEXT,
+                        cause TEXT,
+                        snapshot TEXT NOT NULL
+                    );
+                    CREATE INDEX workflow_execution_resume ON workflow_execution(needs_resume) WHERE needs_resume = 1;
+                    CREATE INDEX workflow_execution_started ON workflow_execution(started_at, id);
+                    CREATE TABLE workflow_history (
+                        execution_id TEXT NOT NULL,
+                        event_id INTEGER NOT NULL,
+                        previous_event_id INTEGER NOT NULL,
+                        timestamp INTEGER NOT NULL,
+                        type TEXT NOT NULL,
+                        details TEXT NOT NULL,
+                        PRIMARY KEY (execution_id, event_id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE workflow_timer (
+                        sequence INTEGER PRIMARY KEY,
+                        due_at INTEGER NOT NULL,
+                        execution_id TEXT NOT NULL,
+                        run_id INTEGER NOT NULL,
+                        token INTEGER NOT NULL,
+                        kind TEXT NOT NULL
+                    );
+                    CREATE INDEX workflow_timer_due ON workflow_timer(due_at, sequence);
+                    """
+            )
+        }
+        return migrator
+    }
+}

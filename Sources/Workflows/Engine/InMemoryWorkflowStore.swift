@@ -1,0 +1,63 @@
+import Determinism
+import HeapModule
+import StatesLanguage
+import Synchronization
+
+/// A ``WorkflowStore`` in memory: the engine without durability, for tests and benchmarks.
+public final class InMemoryWorkflowStore: WorkflowStore {
+    private struct Contents {
+        var executions: [String: SavedExecution] = [:]
+        var order: [String] = []
+        var history: [String: [HistoryEvent]] = [:]
+        var timers: [Int64: TimerEntry] = [:]
+        var lastSequence: Int64 = 0
+    }
+
+    private let contents = Mutex(Contents())
+
+    /// An empty store.
+    public init() {}
+
+    public func save(_ batch: WorkflowBatch) throws {
+        contents.withLock { contents in
+            for execution in batch.executions {
+                if contents.executions.updateValue(execution, forKey: execution.summary.id) == nil { contents.order.append(execution.summary.id) }
+            }
+            for (id, event) in batch.events { contents.history[id, default: []].append(event) }
+            for timer in batch.armedTimers {
+                contents.timers[timer.sequence] = timer
+                contents.lastSequence = max(contents.lastSequence, timer.sequence)
+            }
+            for timer in batch.removedTimers { contents.timers.removeValue(forKey: timer.sequence) }
+        }
+    }
+
+    public func execution(_ id: String) throws -> SavedExecution? {
+        contents.withLock { $0.executions[id] }
+    }
+
+    public func executionsToResume() throws -> [String] {
+        contents.withLock { contents in contents.order.filter { contents.executions[$0]?.needsResume == true } }
+    }
+
+    public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], horizon: Instant?) {
+        contents.withLock { contents in
+            let sorted = contents.timers.values.sorted()
+            guard sorted.count > limit else { return (sorted, nil) }
+            let horizon = sorted[limit - 1].due
+            return (sorted.filter { $0.due <= horizon }, horizon)
+        }
+    }
+
+    public func lastTimerSequence() throws -> Int64 {
+        contents.withLock { $0.lastSequence }
+    }
+
+    public func history(of id: String) throws -> [HistoryEvent] {
+        contents.withLock { $0.history[id] ?? [] }
+    }
+
+    public func executions(limit: Int) throws -> [ExecutionSummary] {
+        contents.withLock { contents in contents.order.reversed().prefix(limit).compactMap { contents.executions[$0]?.summary } }
+    }
+}

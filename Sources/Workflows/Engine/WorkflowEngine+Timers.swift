@@ -1,0 +1,44 @@
+import Determinism
+
+extension WorkflowEngine {
+    /// Fires every timer due now, in (due, sequence) order, then commits and arms the next wake-up.
+    func fireDueTimers() {
+        core.withLock { $0.wakeAt = nil }
+        var calls: [TaskCall] = []
+        var finished: [ExecutionSummary] = []
+        while let timer = core.withLock({ $0.popDueTimer(now: clock.now) }) {
+            let (newCalls, newlyFinished) = deliver(.timerFired(timer), to: timer.executionID, firing: timer)
+            calls += newCalls
+            finished += newlyFinished
+        }
+        dispatch(calls, finished: finished)
+        do {
+            try afterChange(force: false)
+        } catch {
+            core.withLock { $0.failure = $0.failure ?? error }
+        }
+    }
+
+    /// Asks the clock to call ``fireDueTimers()`` when the earliest timer is due, unless a call is already due sooner.
+    func scheduleWake() {
+        let due: Instant? = core.withLock { core in
+            guard let next = core.nextTimer() else { return nil }
+            if let wakeAt = core.wakeAt, wakeAt <= next.due { return nil }
+            core.wakeAt = next.due
+            return next.due
+        }
+        guard let due else { return }
+        clock.schedule(at: due) { [self] in fireDueTimers() }
+    }
+
+    /// Replaces the in-memory window with the earliest stored timers (everything staged is written first).
+    func reloadTimerWindow() throws {
+        try flush()
+        let (timers, horizon) = try store.earliestTimers(limit: options.timerWindow)
+        core.withLock { core in
+            core.timers = .init(timers)
+            core.cancelled = []
+            core.horizon = horizon
+        }
+    }
+}

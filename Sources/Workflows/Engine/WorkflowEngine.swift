@@ -1,0 +1,263 @@
+import Determinism
+import StatesLanguage
+import Synchronization
+
+/// Runs Amazon States Language executions, durable in a ``WorkflowStore``, on a ``SimulationClock``.
+///
+/// ```swift
+/// let engine = WorkflowEngine(clock: clock, store: store, registry: registry)
+/// try engine.register(machine: "VendingPass", definition)
+/// try engine.resume()                                   // after a restart: pick up where it stopped
+/// let started = try engine.start(machine: "VendingPass", name: "e-000001", input: ["purchase": "e-000001"])
+/// await clock.run()                                     // on the virtual clock: until every timer has fired
+/// ```
+///
+/// Every state change is staged and written in group commits (after each change, or in batches), so
+/// durability does not cost one transaction per transition. Only the due window of timers is kept in
+/// memory, and an execution that only waits for a timer leaves memory once it is saved. After a crash,
+/// ``resume()`` reloads the timers and re-invokes tasks that were in flight: at least once, with the
+/// same idempotency key.
+public final class WorkflowEngine: Sendable {
+    /// When staged changes are written.
+    public enum CommitPolicy: Sendable, Hashable {
+        /// After every start, task result and round of timers: for live runs on the wall clock.
+        case everyChange
+        /// When this many history events are staged, and on ``flush()``: for replays on the virtual clock.
+        case batched(events: Int)
+    }
+
+    /// Settings of an engine.
+    public struct Options: Sendable {
+        /// Seeds every random choice (intrinsics, retry jitter).
+        public var seed: UInt64 = 0
+        public var commitPolicy: CommitPolicy = .everyChange
+        /// Timers loaded into memory at a time.
+        public var timerWindow = 10_000
+
+        /// The defaults.
+        public init() {}
+    }
+
+    let clock: any SimulationClock
+    let store: any WorkflowStore
+    let registry: TaskRegistry
+    let options: Options
+    let core = Mutex(EngineCore())
+    private let flushLock = Mutex(())
+    private let onFinish: (@Sendable (ExecutionSummary) -> Void)?
+
+    /// Creates an engine. Register state machines, then call ``resume()`` before starting executions.
+    ///
+    /// - Parameter onFinish: called (outside the engine's lock) when an execution succeeds, fails or times out.
+    public init(
+        clock: any SimulationClock, store: any WorkflowStore = InMemoryWorkflowStore(), registry: TaskRegistry, options: Options = Options(),
+        onFinish: (@Sendable (ExecutionSummary) -> Void)? = nil
+    ) {
+        self.clock = clock
+        self.store = store
+        self.registry = registry
+        self.options = options
+        self.onFinish = onFinish
+    }
+
+    /// Registers a state machine under `name`, the name executions are started with.
+    public func register(machine name: String, _ machine: StateMachine) {
+        core.withLock { $0.machines[name] = machine }
+    }
+
+    /// Loads the timer window and resumes executions that were working when the process stopped.
+    public func resume() throws {
+        let sequence = try store.lastTimerSequence()
+        core.withLock { $0.nextSequence = max($0.nextSequence, sequence) }
+        try reloadTimerWindow()
+        for id in try store.executionsToResume() {
+            let (calls, finished) = try core.withLock { core throws in
+                guard var execution = try load(id, in: &core) else { return ([TaskCall](), [ExecutionSummary]()) }
+                var interpreter = try makeInterpreter(for: execution, in: core)
+                interpreter.resume(&execution)
+                return apply(interpreter, to: &execution, in: &core)
+            }
+            dispatch(calls, finished: finished)
+        }
+        try afterChange(force: true)
+    }
+
+    /// Starts an execution named `name`, or returns the existing one when that name was used before
+    /// with the same input (as Step Functions Standard does).
+    ///
+    /// - Throws: ``WorkflowEngineError/executionAlreadyExists(id:)`` when the name was used with another input.
+    @discardableResult
+    public func start(machine: String, name: String, input: JSONValue) throws -> StartedExecution {
+        let id = ContextObject.executionARN(machine: machine, name: name)
+        let (started, calls, finished) = try core.withLock { core throws in
+            guard let definition = core.machines[machine] else { throw WorkflowEngineError.unknownStateMachine(machine) }
+            if let existing = try load(id, in: &core) {
+                guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
+                return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
+            }
+            var execution = ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now)
+            var interpreter = Interpreter(machine: definition, now: clock.now, random: random(for: execution))
+            interpreter.start(&execution)
+            core.statistics.executionsStarted += 1
+            let (calls, finished) = apply(interpreter, to: &execution, in: &core)
+            return (StartedExecution(summary: execution.summary, isNew: true), calls, finished)
+        }
+        dispatch(calls, finished: finished)
+        try afterChange(force: false)
+        return started
+    }
+
+    /// The execution's current summary.
+    public func execution(_ id: String) throws -> ExecutionSummary? {
+        if let cached = core.withLock({ $0.cache[id]?.summary }) { return cached }
+        return try store.execution(id)?.summary
+    }
+
+    /// The execution's history, once written (call ``flush()`` first when using batched commits).
+    public func history(of id: String) throws -> [HistoryEvent] {
+        try store.history(of: id)
+    }
+
+    /// What the engine has done so far.
+    public var statistics: EngineStatistics { core.withLock { $0.statistics } }
+
+    /// Writes every staged change now.
+    public func flush() throws {
+        try flushLock.withLock { _ throws in
+            let (batch, saved) = core.withLock { core in
+                for id in core.dirty {
+                    guard let execution = core.cache[id] else { continue }
+                    let needsResume = execution.status == .running && !execution.isWaitingOnTimers
+                    core.batch.executions.append(SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: execution.snapshot.jsonText))
+                }
+                let saved = core.dirty
+                core.dirty = []
+                let batch = core.batch
+                core.batch = WorkflowBatch()
+                return (batch, saved)
+            }
+            guard !batch.isEmpty else { return }
+            try store.save(batch)
+            core.withLock { core in
+                core.statistics.commits += 1
+                for id in saved where !core.dirty.contains(id) {
+                    if let execution = core.cache[id], execution.status != .running || execution.isWaitingOnTimers {
+                        core.cache.removeValue(forKey: id)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Executions in memory right now (for tests of the memory bound).
+    public var executionsInMemory: Int { core.withLock { $0.cache.count } }
+
+    /// Timers in memory right now.
+    public var timersInMemory: Int { core.withLock { $0.timers.count } }
+
+    // MARK: - Internals shared with the timer and task extensions
+
+    /// Applies a signal to one execution and performs the resulting actions.
+    func deliver(_ signal: EngineSignal, to id: String, firing timer: TimerEntry? = nil) -> ([TaskCall], [ExecutionSummary]) {
+        do {
+            return try core.withLock { core throws in
+                guard var execution = try load(id, in: &core) else { return ([], []) }
+                if let timer {
+                    execution.timers.removeAll { $0.sequence == timer.sequence }
+                    core.batch.removedTimers.append(timer)
+                    core.dirty.insert(id)
+                    core.cache[id] = execution
+                    core.statistics.timersFired += 1
+                }
+                var interpreter = try makeInterpreter(for: execution, in: core)
+                interpreter.handle(signal, in: &execution)
+                return apply(interpreter, to: &execution, in: &core)
+            }
+        } catch {
+            core.withLock { $0.failure = $0.failure ?? error }
+            return ([], [])
+        }
+    }
+
+    /// Stages the interpreter's events and timers, cancels stale timers, and returns the task calls to make.
+    private func apply(_ interpreter: Interpreter, to execution: inout ExecutionState, in core: inout EngineCore) -> ([TaskCall], [ExecutionSummary]) {
+        let transitionsBefore = core.cache[execution.id]?.transitions ?? 0
+        var calls: [TaskCall] = []
+        for action in interpreter.actions {
+            switch action {
+            case .invokeTask(let call):
+                calls.append(call)
+            case .scheduleTimer(let due, let runID, let token, let kind):
+                core.nextSequence += 1
+                let timer = TimerEntry(due: due, sequence: core.nextSequence, executionID: execution.id, runID: runID, token: token, kind: kind)
+                core.arm(timer, in: &execution)
+            }
+        }
+        core.cancelStaleTimers(of: &execution)
+        for event in interpreter.events { core.batch.events.append((execution.id, event)) }
+        core.statistics.historyEvents += interpreter.events.count
+        core.statistics.stateTransitions += execution.transitions - min(transitionsBefore, execution.transitions)
+        core.statistics.taskInvocations += calls.count
+        var finished: [ExecutionSummary] = []
+        if execution.status != .running, interpreter.events.contains(where: { [.executionSucceeded, .executionFailed, .executionTimedOut].contains($0.type) }) {
+            switch execution.status {
+            case .succeeded: core.statistics.executionsSucceeded += 1
+            default: core.statistics.executionsFailed += 1
+            }
+            finished.append(execution.summary)
+        }
+        core.cache[execution.id] = execution
+        core.dirty.insert(execution.id)
+        return (calls, finished)
+    }
+
+    /// Spawns the task calls on the clock, then reports finished executions.
+    func dispatch(_ calls: [TaskCall], finished: [ExecutionSummary]) {
+        for call in calls { invoke(call) }
+        if let onFinish { finished.forEach(onFinish) }
+    }
+
+    /// Commits by the policy (always when `force`), reloads the timer window if it ran dry, and makes sure
+    /// the clock will wake the engine for the next timer.
+    func afterChange(force: Bool) throws {
+        let (pending, needsReload, failure) = core.withLock { core in
+            (core.batch.events.count, core.nextTimer() == nil && core.horizon != nil, core.failure)
+        }
+        if let failure { throw failure }
+        switch options.commitPolicy {
+        case .everyChange: try flush()
+        case .batched(let events): if force || pending >= events || needsReload { try flush() }
+        }
+        if needsReload { try reloadTimerWindow() }
+        scheduleWake()
+    }
+
+    private func load(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
+        if let cached = core.cache[id] { return cached }
+        guard let saved = try store.execution(id) else { return nil }
+        do {
+            let execution = try ExecutionState(snapshot: try JSONParser.parse(saved.snapshot))
+            core.cache[id] = execution
+            return execution
+        } catch {
+            throw WorkflowEngineError.unreadableExecution(id: id, reason: "\(error)")
+        }
+    }
+
+    private func makeInterpreter(for execution: ExecutionState, in core: EngineCore) throws -> Interpreter {
+        guard let machine = core.machines[execution.machine] else { throw WorkflowEngineError.unknownStateMachine(execution.machine) }
+        return Interpreter(machine: machine, now: clock.now, random: random(for: execution))
+    }
+
+    private func random(for execution: ExecutionState) -> SeededGenerator {
+        SeededGenerator(seed: options.seed, stream: "\(execution.id)#\(execution.nextEventID)")
+    }
+}
+
+/// The result of ``WorkflowEngine/start(machine:name:input:)``.
+public struct StartedExecution: Hashable, Sendable {
+    /// The execution, new or existing.
+    public let summary: ExecutionSummary
+    /// False when the name had been started before and the first execution was returned.
+    public let isNew: Bool
+}

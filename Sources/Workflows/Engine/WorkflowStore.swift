@@ -1,0 +1,54 @@
+import Determinism
+import StatesLanguage
+
+/// Where the engine keeps executions, their histories and their timers.
+///
+/// Two implementations: ``InMemoryWorkflowStore`` here, and the SQLite store in `Storage`. A PostgreSQL
+/// store could claim due timers with `FOR UPDATE SKIP LOCKED` behind the same protocol.
+public protocol WorkflowStore: Sendable {
+    /// Writes a batch atomically: all of it, or none.
+    func save(_ batch: WorkflowBatch) throws
+    /// The saved execution with this id, if any.
+    func execution(_ id: String) throws -> SavedExecution?
+    /// The ids of running executions that have work other than waiting for a timer (to resume after a restart).
+    func executionsToResume() throws -> [String]
+    /// The earliest timers, in (due, sequence) order: every timer due at or before the returned horizon,
+    /// and the horizon itself (nil when every timer was returned).
+    func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], horizon: Instant?)
+    /// The highest timer sequence ever saved, so new timers sort after old ones.
+    func lastTimerSequence() throws -> Int64
+    /// The execution's history in order.
+    func history(of id: String) throws -> [HistoryEvent]
+    /// Summaries of executions, newest first, at most `limit`.
+    func executions(limit: Int) throws -> [ExecutionSummary]
+}
+
+/// One group commit: the latest snapshot of every changed execution, new history events, timers armed and removed.
+public struct WorkflowBatch: Sendable {
+    public var executions: [SavedExecution] = []
+    public var events: [(executionID: String, event: HistoryEvent)] = []
+    public var armedTimers: [TimerEntry] = []
+    public var removedTimers: [TimerEntry] = []
+
+    /// An empty batch.
+    public init() {}
+
+    /// Whether there is nothing to write.
+    public var isEmpty: Bool { executions.isEmpty && events.isEmpty && armedTimers.isEmpty && removedTimers.isEmpty }
+}
+
+/// An execution as stored: its summary for listing, and its full snapshot for resuming.
+public struct SavedExecution: Sendable {
+    public let summary: ExecutionSummary
+    /// Whether it has work other than waiting for a timer.
+    public let needsResume: Bool
+    /// The snapshot as JSON text.
+    public let snapshot: String
+
+    /// Creates a saved execution.
+    public init(summary: ExecutionSummary, needsResume: Bool, snapshot: String) {
+        self.summary = summary
+        self.needsResume = needsResume
+        self.snapshot = snapshot
+    }
+}

@@ -1,0 +1,55 @@
+import Determinism
+import StatesLanguage
+
+/// One event of an execution's history, with Step Functions' event type names.
+public struct HistoryEvent: Hashable, Sendable {
+    /// 1-based, in order within the execution.
+    public let id: Int
+    /// The event before it on the same path of the execution (0 for the first).
+    public let previousEventID: Int
+    /// When it happened.
+    public let timestamp: Instant
+    /// The type, such as `TaskStateEntered`.
+    public let type: HistoryEventType
+    /// The details Step Functions shows for the type: name, input, output, resource, error, cause.
+    public let details: JSONObject
+
+    /// Creates an event.
+    public init(id: Int, previousEventID: Int, timestamp: Instant, type: HistoryEventType, details: JSONObject) {
+        self.id = id
+        self.previousEventID = previousEventID
+        self.timestamp = timestamp
+        self.type = type
+        self.details = details
+    }
+}
+
+/// Step Functions' history event types used by this engine.
+public enum HistoryEventType: String, CaseIterable, Hashable, Sendable {
+    case executionStarted = "ExecutionStarted", executionSucceeded = "ExecutionSucceeded", executionFailed = "ExecutionFailed"
+    case executionTimedOut = "ExecutionTimedOut"
+    case passStateEntered = "PassStateEntered", passStateExited = "PassStateExited"
+    case taskStateEntered = "TaskStateEntered", taskStateExited = "TaskStateExited"
+    case taskScheduled = "TaskScheduled", taskStarted = "TaskStarted", taskSucceeded = "TaskSucceeded", taskFailed = "TaskFailed"
+    case taskTimedOut = "TaskTimedOut"
+    case waitStateEntered = "WaitStateEntered", waitStateExited = "WaitStateExited"
+    case choiceStateEntered = "ChoiceStateEntered", choiceStateExited = "ChoiceStateExited"
+    case succeedStateEntered = "SucceedStateEntered", succeedStateExited = "SucceedStateExited"
+    case failStateEntered = "FailStateEntered"
+    case parallelStateEntered = "ParallelStateEntered", parallelStateStarted = "ParallelStateStarted"
+    case parallelStateSucceeded = "ParallelStateSucceeded", parallelStateFailed = "ParallelStateFailed"
+    case parallelStateExited = "ParallelStateExited"
+    case mapStateEntered = "MapStateEntered", mapStateStarted = "MapStateStarted", mapStateSucceeded = "MapStateSucceeded"
+    case mapStateFailed = "MapStateFailed", mapStateExited = "MapStateExited"
+    case mapIterationStarted = "MapIterationStarted", mapIterationSucceeded = "MapIterationSucceeded", mapIterationFailed = "MapIterationFailed"
+
+    /// The `…StateEntered` type of a state type (`Task` → `TaskStateEntered`).
+    static func entered(_ stateType: String) -> HistoryEventType {
+        HistoryEventType(rawValue: stateType + "StateEntered")!
+    }
+
+    /// The `…StateExited` type of a state type; Fail states have none.
+    static func exited(_ stateType: String) -> HistoryEventType? {
+        HistoryEventType(rawValue: stateType + "StateExited")
+    }
+}

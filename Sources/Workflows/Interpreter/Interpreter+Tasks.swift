@@ -1,0 +1,93 @@
+import Determinism
+import StatesLanguage
+
+extension Interpreter {
+    /// Schedules the task and asks the engine to invoke its handler, with its timeout and heartbeat timers.
+    mutating func invoke(_ task: TaskState, input: JSONValue, attempt: Int, runID: Int, in execution: inout ExecutionState) {
+        guard var run = execution.runs[runID] else { return }
+        let state = state(of: run)
+        let timeout: Int
+        let heartbeat: Int?
+        do {
+            timeout = try seconds(task.timeout, input: run.input) ?? 60
+            heartbeat = try seconds(task.heartbeat, input: run.input)
+        } catch {
+            failState(state, runID: runID, error: error, in: &execution)
+            return
+        }
+        run.token += 1
+        run.phase = .task(input: input, attempt: attempt, lastHeartbeat: now)
+        execution.runs[runID] = run
+        var scheduled = JSONObject()
+        scheduled["resource"] = .string(task.resource)
+        scheduled["resourceType"] = .string(Self.resourceType(task.resource))
+        scheduled["region"] = .string(ContextObject.region)
+        scheduled["parameters"] = .string(input.jsonText)
+        scheduled["timeoutInSeconds"] = .number(Double(timeout))
+        if let heartbeat { scheduled["heartbeatInSeconds"] = .number(Double(heartbeat)) }
+        record(.taskScheduled, scheduled, in: &execution, runID: runID)
+        record(.taskStarted, Self.details("resource", .string(task.resource)), in: &execution, runID: runID)
+        let key = "\(execution.id)/\(run.scope)/\(state.name)/\(run.visits)"
+        let invocation = TaskInvocation(
+            resource: task.resource, input: input, idempotencyKey: key, executionID: execution.id, stateName: state.name, attempt: attempt
+        )
+        actions.append(.invokeTask(TaskCall(runID: runID, token: run.token, invocation: invocation)))
+        actions.append(.scheduleTimer(due: now.advanced(by: .seconds(timeout)), runID: runID, token: run.token, kind: .taskTimeout))
+        if let heartbeat {
+            actions.append(.scheduleTimer(due: now.advanced(by: .seconds(heartbeat)), runID: runID, token: run.token, kind: .heartbeat))
+        }
+    }
+
+    /// Records a task's result and leaves the state, or handles its error.
+    mutating func taskCompleted(_ runID: Int, result: Result<JSONValue, StatesError>, in execution: inout ExecutionState) {
+        guard let run = execution.runs[runID], case .task(let task) = state(of: run).kind else { return }
+        let state = state(of: run)
+        execution.runs[runID]?.token += 1
+        switch result {
+        case .success(let value):
+            var details = Self.details("resource", .string(task.resource))
+            details["output"] = .string(value.jsonText)
+            record(.taskSucceeded, details, in: &execution, runID: runID)
+            let context = context(execution, run)
+            let output = Self.guarded { () throws(StatesError) in
+                try state.io.output(input: run.input, result: value, context: context, random: &random)
+            }
+            leave(state, runID: runID, output: output, in: &execution)
+        case .failure(let error):
+            var details = Self.details("resource", .string(task.resource))
+            details["error"] = .string(error.name)
+            if let cause = error.cause { details["cause"] = .string(cause) }
+            record(.taskFailed, details, in: &execution, runID: runID)
+            failState(state, runID: runID, error: error, in: &execution)
+        }
+    }
+
+    /// A task ran out of time: its late result will be ignored.
+    mutating func taskTimedOut(_ state: State, runID: Int, error: StatesError, in execution: inout ExecutionState) {
+        guard case .task(let task) = state.kind else { return }
+        execution.runs[runID]?.token += 1
+        var details = Self.details("resource", .string(task.resource))
+        details["error"] = .string(error.name)
+        if let cause = error.cause { details["cause"] = .string(cause) }
+        record(.taskTimedOut, details, in: &execution, runID: runID)
+        failState(state, runID: runID, error: error, in: &execution)
+    }
+
+    private func seconds(_ setting: SecondsSetting?, input: JSONValue) throws(StatesError) -> Int? {
+        switch setting {
+        case nil: return nil
+        case .seconds(let seconds)?: return seconds
+        case .path(let path)?:
+            let value = try DataFlow.select(.path(path), from: input)
+            guard let seconds = value.integerValue, seconds > 0 else {
+                throw StatesError.runtime("The path \(path) must reference a positive integer number of seconds, not \(value.jsonText)")
+            }
+            return seconds
+        }
+    }
+
+    private static func resourceType(_ resource: String) -> String {
+        let parts = resource.split(separator: ":")
+        return parts.count > 2 ? String(parts[2]) : "swift"
+    }
+}

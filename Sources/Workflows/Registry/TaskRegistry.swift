@@ -1,0 +1,36 @@
+import StatesLanguage
+
+/// Maps Task `Resource` strings to Swift handlers.
+///
+/// ```swift
+/// var registry = TaskRegistry()
+/// registry.register("arn:aws:lambda:us-east-1:123456789012:function:CountPoints") { invocation in
+///     try await backend.countPoints(invocation.input, key: invocation.idempotencyKey)
+/// }
+/// ```
+/// A resource may also be matched by its last `:`-separated part (`CountPoints`), so one registry serves
+/// definitions that name the same function in different accounts or regions.
+public struct TaskRegistry: Sendable {
+    private var handlers: [String: TaskHandler] = [:]
+    private var fallback: TaskHandler?
+
+    /// An empty registry.
+    public init() {}
+
+    /// Registers `handler` for `resource` (a full resource string, or a function's short name).
+    public mutating func register(_ resource: String, handler: @escaping TaskHandler) {
+        handlers[resource] = handler
+    }
+
+    /// Registers a handler for every resource that has none of its own.
+    public mutating func registerFallback(_ handler: @escaping TaskHandler) {
+        fallback = handler
+    }
+
+    /// The handler for `resource`, or nil when none is registered.
+    public func handler(for resource: String) -> TaskHandler? {
+        if let handler = handlers[resource] { return handler }
+        if let short = resource.split(separator: ":").last, let handler = handlers[String(short)] { return handler }
+        return fallback
+    }
+}
