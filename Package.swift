@@ -37,6 +37,7 @@ let package = Package(
             dependencies: ["Loyalty", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "Loyalty", "TestSupport"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "StatesLanguage", "Determinism", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Loyalty", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
