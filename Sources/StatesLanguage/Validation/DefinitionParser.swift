@@ -59,7 +59,10 @@ struct StateContext {
     }
 
     static func unknownStateMessage(_ target: String, names: Set<String>) -> String {
-        let close = names.filter { EditDistance.between($0.lowercased(), target.lowercased()) <= 2 }.sorted()
+        let close = names.filter { name in
+            let distance = EditDistance.between(name.lowercased(), target.lowercased())
+            return distance <= 2 && distance * 2 <= target.count
+        }.sorted()
         let hint = close.first.map { " (did you mean \"\($0)\"?)" } ?? ""
         return "no state named \"\(target)\"\(hint)"
     }

@@ -12,7 +12,9 @@ enum GraphCheck {
         for name in machine.stateNames where !reachable.contains(name) {
             problems.add(statesLocation + "/" + ProblemList.escape(name), "is not reachable from StartAt")
         }
-        var finishing = Set(machine.states.values.filter(isTerminal).map(\.name))
+        // A transition to a missing state is reported where it is written; counting it as finishing
+        // keeps it from also being reported as a loop.
+        var finishing = Set(machine.states.values.filter { isTerminal($0) || successors(of: $0).contains { machine.states[$0] == nil } }.map(\.name))
         var changed = true
         while changed {
             changed = false
