@@ -31,6 +31,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "vendingpass", dependencies: ["VendingPassCLI"]),
+        .executableTarget(name: "vendingpass-bench", dependencies: ["Workflows", "StatesLanguage", "Determinism", "Storage"]),
         .target(name: "TestSupport", dependencies: ["Loyalty", "Storage", "VendingPassCLI"]),
         .testTarget(
             name: "LoyaltyTests",

@@ -5,6 +5,10 @@ import Workflows
 
 /// The workflow engine's store in SQLite: executions (a summary and a snapshot each), their histories
 /// and their timers. A ``WorkflowBatch`` is one transaction, which is the engine's group commit.
+///
+/// A history is kept as chunks: each commit appends one row per execution holding that commit's events
+/// as a JSON array, which costs a few rows per execution instead of one per event, and the rows are
+/// appended in commit order, so a commit writes new pages rather than rewriting old ones.
 public final class SQLiteWorkflowStore: WorkflowStore {
     let writer: any DatabaseWriter
 
@@ -12,6 +16,8 @@ public final class SQLiteWorkflowStore: WorkflowStore {
     public init(file: DatabaseFile) {
         self.writer = file.writer
     }
+
+    public var isDurable: Bool { true }
 
     public func save(_ batch: WorkflowBatch) throws {
         try writer.write { db in
@@ -32,13 +38,16 @@ public final class SQLiteWorkflowStore: WorkflowStore {
                     summary.output?.jsonText, summary.error, summary.cause, saved.snapshot,
                 ])
             }
-            let history = try db.cachedStatement(
-                sql: "INSERT INTO workflow_history (execution_id, event_id, previous_event_id, timestamp, type, details) VALUES (?, ?, ?, ?, ?, ?)"
-            )
+            let history = try db.cachedStatement(sql: "INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)")
+            var chunks: [String: [HistoryEvent]] = [:]
+            var order: [String] = []
             for (id, event) in batch.events {
-                try history.execute(arguments: [
-                    id, event.id, event.previousEventID, event.timestamp.millisecondsSinceEpoch, event.type.rawValue, JSONValue.object(event.details).jsonText,
-                ])
+                if chunks[id] == nil { order.append(id) }
+                chunks[id, default: []].append(event)
+            }
+            for id in order {
+                let events = chunks[id]!
+                try history.execute(arguments: [id, events[0].id, JSONValue.array(events.map(Self.encode)).jsonText])
             }
             let arm = try db.cachedStatement(sql: "INSERT OR REPLACE INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (?, ?, ?, ?, ?, ?)")
             for timer in batch.armedTimers {
@@ -53,8 +62,25 @@ public final class SQLiteWorkflowStore: WorkflowStore {
 
     public func execution(_ id: String) throws -> SavedExecution? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM workflow_execution WHERE id = ?", arguments: [id]).map(Self.saved)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workflow_execution WHERE id = ?"), arguments: [id]).map(Self.saved)
         }
+    }
+
+    public func executions(_ ids: [String]) throws -> [SavedExecution] {
+        try writer.read { db in
+            var saved: [SavedExecution] = []
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                saved += try Row.fetchAll(db, sql: "SELECT * FROM workflow_execution WHERE id IN (\(placeholders))", arguments: StatementArguments(chunk))
+                    .map(Self.saved)
+            }
+            return saved
+        }
+    }
+
+    public func executionIDs() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM workflow_execution") }
     }
 
     public func executionsToResume() throws -> [String] {
@@ -63,24 +89,17 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], horizon: Instant?) {
+    public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
         try writer.read { db in
-            let horizon = try Int64.fetchOne(db, sql: "SELECT due_at FROM workflow_timer ORDER BY due_at, sequence LIMIT 1 OFFSET ?", arguments: [limit - 1])
-            let rows: [Row]
-            if let horizon {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM workflow_timer WHERE due_at <= ? ORDER BY due_at, sequence", arguments: [horizon])
-            } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM workflow_timer ORDER BY due_at, sequence")
-            }
-            let timers = rows.compactMap { row -> TimerEntry? in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM workflow_timer ORDER BY due_at, sequence LIMIT ?", arguments: [limit + 1])
+            let timers = rows.prefix(limit).compactMap { row -> TimerEntry? in
                 guard let kind = TimerEntry.Kind(rawValue: row["kind"]) else { return nil }
                 return TimerEntry(
                     due: Instant(millisecondsSinceEpoch: row["due_at"]), sequence: row["sequence"], executionID: row["execution_id"],
                     runID: row["run_id"], token: row["token"], kind: kind
                 )
             }
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM workflow_timer WHERE due_at > ?", arguments: [horizon ?? Int64.max]) ?? 0
-            return (timers, horizon != nil && total > 0 ? Instant(millisecondsSinceEpoch: horizon!) : nil)
+            return (timers, rows.count > limit)
         }
     }
 
@@ -90,15 +109,26 @@ public final class SQLiteWorkflowStore: WorkflowStore {
 
     public func history(of id: String) throws -> [HistoryEvent] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM workflow_history WHERE execution_id = ? ORDER BY event_id", arguments: [id]).compactMap { row in
-                guard let type = HistoryEventType(rawValue: row["type"]) else { return nil }
-                let details = (try? JSONParser.parse(row["details"] as String))?.objectValue ?? JSONObject()
-                return HistoryEvent(
-                    id: row["event_id"], previousEventID: row["previous_event_id"], timestamp: Instant(millisecondsSinceEpoch: row["timestamp"]),
-                    type: type, details: details
-                )
-            }
+            try String.fetchAll(db, sql: "SELECT events FROM workflow_history WHERE execution_id = ? ORDER BY first_event_id", arguments: [id])
+                .flatMap { chunk in ((try? JSONParser.parse(chunk))?.arrayValue ?? []).compactMap(Self.decode) }
         }
+    }
+
+    private static func encode(_ event: HistoryEvent) -> JSONValue {
+        [
+            "id": .number(Double(event.id)), "previous": .number(Double(event.previousEventID)),
+            "timestamp": .number(Double(event.timestamp.millisecondsSinceEpoch)), "type": .string(event.type.rawValue), "details": .object(event.details),
+        ]
+    }
+
+    private static func decode(_ json: JSONValue) -> HistoryEvent? {
+        guard let id = json["id"]?.integerValue, let previous = json["previous"]?.integerValue, let timestamp = json["timestamp"]?.numberValue,
+            let type = json["type"]?.stringValue.flatMap(HistoryEventType.init(rawValue:))
+        else { return nil }
+        return HistoryEvent(
+            id: id, previousEventID: previous, timestamp: Instant(millisecondsSinceEpoch: Int64(timestamp)), type: type,
+            details: json["details"]?.objectValue ?? JSONObject()
+        )
     }
 
     public func executions(limit: Int) throws -> [ExecutionSummary] {

@@ -63,14 +63,12 @@ enum StorageMigrations {
                     CREATE INDEX workflow_execution_resume ON workflow_execution(needs_resume) WHERE needs_resume = 1;
                     CREATE INDEX workflow_execution_started ON workflow_execution(started_at, id);
                     CREATE TABLE workflow_history (
+                        chunk INTEGER PRIMARY KEY,
                         execution_id TEXT NOT NULL,
-                        event_id INTEGER NOT NULL,
-                        previous_event_id INTEGER NOT NULL,
-                        timestamp INTEGER NOT NULL,
-                        type TEXT NOT NULL,
-                        details TEXT NOT NULL,
-                        PRIMARY KEY (execution_id, event_id)
-                    ) WITHOUT ROWID;
+                        first_event_id INTEGER NOT NULL,
+                        events TEXT NOT NULL
+                    );
+                    CREATE INDEX workflow_history_execution ON workflow_history(execution_id, first_event_id);
                     CREATE TABLE workflow_timer (
                         sequence INTEGER PRIMARY KEY,
                         due_at INTEGER NOT NULL,

@@ -1,7 +1,11 @@
 /// A JSON object whose keys keep their insertion order.
+///
+/// Members live in an array, which is fastest for the small objects states pass around; an index by
+/// key is built once an object grows past a few members.
 public struct JSONObject: Hashable, Sendable, Sequence {
-    private(set) var keys: [String] = []
-    private var values: [String: JSONValue] = [:]
+    private var members: [(key: String, value: JSONValue)] = []
+    private var index: [String: Int]?
+    private static let indexThreshold = 12
 
     /// An empty object.
     public init() {}
@@ -12,35 +16,65 @@ public struct JSONObject: Hashable, Sendable, Sequence {
     }
 
     /// The keys in insertion order.
-    public var orderedKeys: [String] { keys }
+    public var orderedKeys: [String] { members.map(\.key) }
 
     /// The number of members.
-    public var count: Int { keys.count }
+    public var count: Int { members.count }
 
     /// Whether the object has no members.
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { members.isEmpty }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
+    }
 
     /// The member `key`; setting nil removes it, setting a new key appends it.
     public subscript(key: String) -> JSONValue? {
-        get { values[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let position = position(of: key) {
+                if let newValue {
+                    members[position].value = newValue
+                } else {
+                    members.remove(at: position)
+                    index = nil
+                    buildIndexIfLarge()
+                }
+            } else if let newValue {
+                members.append((key, newValue))
+                if index != nil {
+                    index?[key] = members.count - 1
+                } else {
+                    buildIndexIfLarge()
+                }
             }
         }
     }
 
+    private mutating func buildIndexIfLarge() {
+        guard members.count > Self.indexThreshold else { return }
+        index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.key, $0) })
+    }
+
     public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        keys.lazy.map { (key: $0, value: values[$0]!) }.makeIterator()
+        members.makeIterator()
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.values == rhs.values
+        guard lhs.count == rhs.count else { return false }
+        return lhs.members.allSatisfy { rhs[$0.key] == $0.value }
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(values)
+        var combined = 0
+        for member in members {
+            var memberHasher = Hasher()
+            memberHasher.combine(member.key)
+            memberHasher.combine(member.value)
+            combined ^= memberHasher.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(combined)
     }
 }

@@ -20,6 +20,16 @@ public indirect enum ChoiceRule: Hashable, Sendable {
     /// `Variable` compared by `comparison` with `operand`.
     case compare(variable: JSONPath, comparison: ChoiceComparison, operand: Operand)
 
+    /// Whether evaluating the rule may read the context object.
+    public var readsContext: Bool {
+        switch self {
+        case .and(let rules), .or(let rules): rules.contains { $0.readsContext }
+        case .not(let rule): rule.readsContext
+        case .compare(let variable, _, let operand):
+            variable.root == .context || { if case .path(let path) = operand { path.root == .context } else { false } }()
+        }
+    }
+
     /// The right-hand side of a comparison.
     public enum Operand: Hashable, Sendable {
         case value(JSONValue)

@@ -24,6 +24,17 @@ public indirect enum PayloadTemplate: Hashable, Sendable {
         }
     }
 
+    /// Whether evaluating the template may read the context object.
+    public var readsContext: Bool {
+        switch self {
+        case .literal: false
+        case .object(let members): members.contains { $0.value.readsContext }
+        case .array(let elements): elements.contains { $0.readsContext }
+        case .path(let path, _): path.root == .context
+        case .intrinsic: true
+        }
+    }
+
     /// Builds the payload from the state's effective input and the context object.
     ///
     /// - Throws: `States.Runtime` when a path matches nothing, or the error of an intrinsic function.

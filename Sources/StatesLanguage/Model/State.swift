@@ -12,6 +12,9 @@ public struct State: Sendable {
     public let retriers: [Retrier]
     /// Catchers, in order (Task, Parallel, Map).
     public let catchers: [Catcher]
+    /// Whether any of the state's templates, paths or rules reads the context object (`$$`), so the
+    /// engine builds it only for the states that need it.
+    public let readsContext: Bool
 
     /// Creates a state.
     public init(name: String, kind: Kind, transition: Transition?, io: DataFlow, retriers: [Retrier] = [], catchers: [Catcher] = []) {
@@ -21,6 +24,14 @@ public struct State: Sendable {
         self.io = io
         self.retriers = retriers
         self.catchers = catchers
+        var reads = [io.parameters, io.resultSelector].contains { $0?.readsContext == true }
+        switch kind {
+        case .choice(let choice): reads = reads || choice.choices.contains { $0.rule.readsContext }
+        case .fail(let fail): reads = reads || [fail.error, fail.cause].contains { if case .intrinsic? = $0 { true } else { false } }
+        case .map(let map): reads = reads || map.itemSelector?.readsContext == true
+        default: break
+        }
+        readsContext = reads
     }
 
     /// A state's type and the fields that belong to it.

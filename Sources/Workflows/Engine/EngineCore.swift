@@ -10,11 +10,16 @@ struct EngineCore {
     /// The due window of timers; cancelled ones are skipped when they come up.
     var timers = Heap<TimerEntry>()
     var cancelled: Set<Int64> = []
-    /// Every stored timer due at or before this instant is in `timers`; nil when all of them are.
-    var horizon: Instant?
+    /// Every stored timer ordered at or before this one (by due time, then sequence) is in `timers`;
+    /// nil when all of them are.
+    var horizon: TimerEntry?
+    /// The most timers kept in memory.
+    var window = 10_000
     var nextSequence: Int64 = 0
     /// When a call to fire timers is already scheduled on the clock.
     var wakeAt: Instant?
+    /// Ids of every execution in the store or staged for it.
+    var names = NameFilter(capacity: 1 << 16)
     var batch = WorkflowBatch()
     var dirty: Set<String> = []
     var statistics = EngineStatistics()
@@ -43,10 +48,19 @@ struct EngineCore {
     }
 
     /// Arms a timer: in the execution, in the batch, and in the window when it falls inside it.
+    ///
+    /// When the window is full, its latest timers leave memory (they are staged for the store, which
+    /// is written before the window is reloaded) and the horizon moves before them.
     mutating func arm(_ timer: TimerEntry, in execution: inout ExecutionState) {
         execution.timers.append(timer)
         batch.armedTimers.append(timer)
-        if horizon.map({ timer.due <= $0 }) ?? true { timers.insert(timer) }
+        guard horizon.map({ timer <= $0 }) ?? true else { return }
+        timers.insert(timer)
+        while timers.count > window {
+            let latest = timers.removeMax()
+            cancelled.remove(latest.sequence)
+            horizon = timers.max
+        }
     }
 
     /// Drops the execution's timers that no longer match a run's token and phase.

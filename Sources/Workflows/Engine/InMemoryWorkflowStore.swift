@@ -3,7 +3,8 @@ import HeapModule
 import StatesLanguage
 import Synchronization
 
-/// A ``WorkflowStore`` in memory: the engine without durability, for tests and benchmarks.
+/// A ``WorkflowStore`` in memory: the engine without durability, for tests and benchmarks. The engine
+/// keeps every execution in its own memory and saves only summaries and histories here.
 public final class InMemoryWorkflowStore: WorkflowStore {
     private struct Contents {
         var executions: [String: SavedExecution] = [:]
@@ -17,6 +18,8 @@ public final class InMemoryWorkflowStore: WorkflowStore {
 
     /// An empty store.
     public init() {}
+
+    public var isDurable: Bool { false }
 
     public func save(_ batch: WorkflowBatch) throws {
         contents.withLock { contents in
@@ -36,16 +39,22 @@ public final class InMemoryWorkflowStore: WorkflowStore {
         contents.withLock { $0.executions[id] }
     }
 
+    public func executions(_ ids: [String]) throws -> [SavedExecution] {
+        contents.withLock { contents in ids.compactMap { contents.executions[$0] } }
+    }
+
+    public func executionIDs() throws -> [String] {
+        contents.withLock { $0.order }
+    }
+
     public func executionsToResume() throws -> [String] {
         contents.withLock { contents in contents.order.filter { contents.executions[$0]?.needsResume == true } }
     }
 
-    public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], horizon: Instant?) {
+    public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
         contents.withLock { contents in
             let sorted = contents.timers.values.sorted()
-            guard sorted.count > limit else { return (sorted, nil) }
-            let horizon = sorted[limit - 1].due
-            return (sorted.filter { $0.due <= horizon }, horizon)
+            return (Array(sorted.prefix(limit)), sorted.count > limit)
         }
     }
 

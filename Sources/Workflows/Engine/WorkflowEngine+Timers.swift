@@ -3,10 +3,20 @@ import Determinism
 extension WorkflowEngine {
     /// Fires every timer due now, in (due, sequence) order, then commits and arms the next wake-up.
     func fireDueTimers() {
-        core.withLock { $0.wakeAt = nil }
+        let due = core.withLock { core in
+            core.wakeAt = nil
+            var due: [TimerEntry] = []
+            while let timer = core.popDueTimer(now: clock.now) { due.append(timer) }
+            return due
+        }
         var calls: [TaskCall] = []
         var finished: [ExecutionSummary] = []
-        while let timer = core.withLock({ $0.popDueTimer(now: clock.now) }) {
+        do {
+            try prefetch(due.map(\.executionID))
+        } catch {
+            core.withLock { $0.failure = $0.failure ?? error }
+        }
+        for timer in due {
             let (newCalls, newlyFinished) = deliver(.timerFired(timer), to: timer.executionID, firing: timer)
             calls += newCalls
             finished += newlyFinished
@@ -34,11 +44,11 @@ extension WorkflowEngine {
     /// Replaces the in-memory window with the earliest stored timers (everything staged is written first).
     func reloadTimerWindow() throws {
         try flush()
-        let (timers, horizon) = try store.earliestTimers(limit: options.timerWindow)
+        let (timers, hasMore) = try store.earliestTimers(limit: options.timerWindow)
         core.withLock { core in
             core.timers = .init(timers)
             core.cancelled = []
-            core.horizon = horizon
+            core.horizon = hasMore ? timers.last : nil
         }
     }
 }

@@ -33,6 +33,9 @@ public final class WorkflowEngine: Sendable {
         public var commitPolicy: CommitPolicy = .everyChange
         /// Timers loaded into memory at a time.
         public var timerWindow = 10_000
+        /// Executions kept in memory after they are saved, so the next step need not read them back;
+        /// beyond this, saved executions that only wait for a timer leave memory.
+        public var cachedExecutions = 20_000
 
         /// The defaults.
         public init() {}
@@ -58,6 +61,7 @@ public final class WorkflowEngine: Sendable {
         self.registry = registry
         self.options = options
         self.onFinish = onFinish
+        core.withLock { $0.window = max(1, options.timerWindow) }
     }
 
     /// Registers a state machine under `name`, the name executions are started with.
@@ -69,6 +73,7 @@ public final class WorkflowEngine: Sendable {
     public func resume() throws {
         let sequence = try store.lastTimerSequence()
         core.withLock { $0.nextSequence = max($0.nextSequence, sequence) }
+        try rebuildNameFilter()
         try reloadTimerWindow()
         for id in try store.executionsToResume() {
             let (calls, finished) = try core.withLock { core throws in
@@ -91,10 +96,11 @@ public final class WorkflowEngine: Sendable {
         let id = ContextObject.executionARN(machine: machine, name: name)
         let (started, calls, finished) = try core.withLock { core throws in
             guard let definition = core.machines[machine] else { throw WorkflowEngineError.unknownStateMachine(machine) }
-            if let existing = try load(id, in: &core) {
+            if core.cache[id] != nil || core.names.mightContain(id), let existing = try load(id, in: &core) {
                 guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
                 return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
             }
+            core.names.insert(id)
             var execution = ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now)
             var interpreter = Interpreter(machine: definition, now: clock.now, random: random(for: execution))
             interpreter.start(&execution)
@@ -103,8 +109,22 @@ public final class WorkflowEngine: Sendable {
             return (StartedExecution(summary: execution.summary, isNew: true), calls, finished)
         }
         dispatch(calls, finished: finished)
+        if core.withLock({ $0.names.isFull }) { try rebuildNameFilter() }
         try afterChange(force: false)
         return started
+    }
+
+    /// Refills the filter of known names from the store, twice as large as the ids it holds.
+    private func rebuildNameFilter() throws {
+        guard store.isDurable else { return }
+        try flush()
+        let ids = try store.executionIDs()
+        core.withLock { core in
+            var names = NameFilter(capacity: max(1 << 16, (ids.count + core.cache.count) * 2))
+            ids.forEach { names.insert($0) }
+            core.cache.keys.forEach { names.insert($0) }
+            core.names = names
+        }
     }
 
     /// The execution's current summary.
@@ -124,23 +144,27 @@ public final class WorkflowEngine: Sendable {
     /// Writes every staged change now.
     public func flush() throws {
         try flushLock.withLock { _ throws in
+            let durable = store.isDurable
             let (batch, saved) = core.withLock { core in
                 for id in core.dirty {
                     guard let execution = core.cache[id] else { continue }
                     let needsResume = execution.status == .running && !execution.isWaitingOnTimers
-                    core.batch.executions.append(SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: execution.snapshot.jsonText))
+                    let snapshot = durable ? execution.snapshot.jsonText : ""
+                    core.batch.executions.append(SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: snapshot))
                 }
                 let saved = core.dirty
                 core.dirty = []
-                let batch = core.batch
+                var batch = core.batch
                 core.batch = WorkflowBatch()
+                batch.dropTimersArmedAndRemoved()
                 return (batch, saved)
             }
             guard !batch.isEmpty else { return }
             try store.save(batch)
             core.withLock { core in
                 core.statistics.commits += 1
-                for id in saved where !core.dirty.contains(id) {
+                guard durable else { return }
+                for id in saved where core.cache.count > options.cachedExecutions && !core.dirty.contains(id) {
                     if let execution = core.cache[id], execution.status != .running || execution.isWaitingOnTimers {
                         core.cache.removeValue(forKey: id)
                     }
@@ -234,13 +258,28 @@ public final class WorkflowEngine: Sendable {
 
     private func load(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
         if let cached = core.cache[id] { return cached }
-        guard let saved = try store.execution(id) else { return nil }
+        guard store.isDurable, let saved = try store.execution(id) else { return nil }
+        let execution = try Self.restore(saved)
+        core.cache[id] = execution
+        return execution
+    }
+
+    /// Brings the executions behind a round of due timers into memory with one read of the store.
+    func prefetch(_ ids: [String]) throws {
+        guard store.isDurable else { return }
+        let missing = core.withLock { core in Array(Set(ids.filter { core.cache[$0] == nil })) }
+        guard !missing.isEmpty else { return }
+        let restored = try store.executions(missing).map(Self.restore)
+        core.withLock { core in
+            for execution in restored where core.cache[execution.id] == nil { core.cache[execution.id] = execution }
+        }
+    }
+
+    private static func restore(_ saved: SavedExecution) throws -> ExecutionState {
         do {
-            let execution = try ExecutionState(snapshot: try JSONParser.parse(saved.snapshot))
-            core.cache[id] = execution
-            return execution
+            return try ExecutionState(snapshot: try JSONParser.parse(saved.snapshot))
         } catch {
-            throw WorkflowEngineError.unreadableExecution(id: id, reason: "\(error)")
+            throw WorkflowEngineError.unreadableExecution(id: saved.summary.id, reason: "\(error)")
         }
     }
 

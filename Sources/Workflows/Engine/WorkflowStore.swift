@@ -6,15 +6,21 @@ import StatesLanguage
 /// Two implementations: ``InMemoryWorkflowStore`` here, and the SQLite store in `Storage`. A PostgreSQL
 /// store could claim due timers with `FOR UPDATE SKIP LOCKED` behind the same protocol.
 public protocol WorkflowStore: Sendable {
+    /// Whether the store keeps executions across a restart. The engine saves snapshots and lets
+    /// waiting executions leave memory only for a durable store.
+    var isDurable: Bool { get }
     /// Writes a batch atomically: all of it, or none.
     func save(_ batch: WorkflowBatch) throws
     /// The saved execution with this id, if any.
     func execution(_ id: String) throws -> SavedExecution?
+    /// The saved executions among `ids` (fewer when some are unknown), in one read.
+    func executions(_ ids: [String]) throws -> [SavedExecution]
+    /// Every stored execution id (to fill the engine's filter of known names).
+    func executionIDs() throws -> [String]
     /// The ids of running executions that have work other than waiting for a timer (to resume after a restart).
     func executionsToResume() throws -> [String]
-    /// The earliest timers, in (due, sequence) order: every timer due at or before the returned horizon,
-    /// and the horizon itself (nil when every timer was returned).
-    func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], horizon: Instant?)
+    /// The earliest `limit` timers in (due, sequence) order, and whether more are stored after them.
+    func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool)
     /// The highest timer sequence ever saved, so new timers sort after old ones.
     func lastTimerSequence() throws -> Int64
     /// The execution's history in order.
@@ -35,6 +41,16 @@ public struct WorkflowBatch: Sendable {
 
     /// Whether there is nothing to write.
     public var isEmpty: Bool { executions.isEmpty && events.isEmpty && armedTimers.isEmpty && removedTimers.isEmpty }
+
+    /// Leaves out timers armed and removed within this batch (a task's timeout when the task answered
+    /// quickly, say): the store never needs to see them.
+    mutating func dropTimersArmedAndRemoved() {
+        let armed = Set(armedTimers.map(\.sequence))
+        let both = Set(removedTimers.map(\.sequence)).intersection(armed)
+        guard !both.isEmpty else { return }
+        armedTimers.removeAll { both.contains($0.sequence) }
+        removedTimers.removeAll { both.contains($0.sequence) }
+    }
 }
 
 /// An execution as stored: its summary for listing, and its full snapshot for resuming.

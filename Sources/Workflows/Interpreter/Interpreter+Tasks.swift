@@ -22,7 +22,7 @@ extension Interpreter {
         scheduled["resource"] = .string(task.resource)
         scheduled["resourceType"] = .string(Self.resourceType(task.resource))
         scheduled["region"] = .string(ContextObject.region)
-        scheduled["parameters"] = .string(input.jsonText)
+        scheduled["parameters"] = input
         scheduled["timeoutInSeconds"] = .number(Double(timeout))
         if let heartbeat { scheduled["heartbeatInSeconds"] = .number(Double(heartbeat)) }
         record(.taskScheduled, scheduled, in: &execution, runID: runID)
@@ -46,7 +46,7 @@ extension Interpreter {
         switch result {
         case .success(let value):
             var details = Self.details("resource", .string(task.resource))
-            details["output"] = .string(value.jsonText)
+            details["output"] = value
             record(.taskSucceeded, details, in: &execution, runID: runID)
             let context = context(execution, run)
             let output = Self.guarded { () throws(StatesError) in
@@ -87,7 +87,7 @@ extension Interpreter {
     }
 
     private static func resourceType(_ resource: String) -> String {
-        let parts = resource.split(separator: ":")
-        return parts.count > 2 ? String(parts[2]) : "swift"
+        guard resource.hasPrefix("arn:aws:"), let end = resource.dropFirst(8).firstIndex(of: ":") else { return "swift" }
+        return String(resource[resource.index(resource.startIndex, offsetBy: 8)..<end])
     }
 }

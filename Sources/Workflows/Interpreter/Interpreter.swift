@@ -124,8 +124,10 @@ struct Interpreter {
         machine(for: run.scope).states[run.state]!
     }
 
+    /// The context object for the run's current state, or null when the state never reads it.
     func context(_ execution: ExecutionState, _ run: Run, mapItem: JSONValue? = nil, taskToken: String? = nil) -> JSONValue {
-        ContextObject.build(execution: execution, run: run, now: now, taskToken: taskToken, mapItem: mapItem)
+        guard mapItem != nil || state(of: run).readsContext else { return .null }
+        return ContextObject.build(execution: execution, run: run, now: now, taskToken: taskToken, mapItem: mapItem)
     }
 
     @discardableResult

@@ -1,0 +1,28 @@
+import Foundation
+
+/// `vendingpass-bench`: the project's benchmarks, run in release mode (see BENCHMARKS.md).
+///
+///     swift run -c release vendingpass-bench engine [executions] [memory|sqlite]
+@main
+struct Main {
+    static func main() async throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch arguments.first {
+        case "engine":
+            let executions = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
+            let durable = arguments.count > 2 ? arguments[2] == "sqlite" : true
+            let result = try await EngineBenchmark.run(executions: executions, durable: durable, path: durable ? "/tmp/vendingpass-bench.sqlite" : nil, window: 10_000, batch: 20_000)
+            print(String(format: "engine %@: %d executions, %d transitions in %.2f s: %.0f executions/s, %.0f transitions/s, %d commits, %.0f MiB resident",
+                durable ? "sqlite" : "memory", result.executions, result.transitions, result.seconds, Double(result.executions) / result.seconds,
+                Double(result.transitions) / result.seconds, result.commits, result.residentMegabytes))
+        case "clock":
+            let jobs = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
+            let seconds = await ClockBenchmark.run(jobs: jobs)
+            print(String(format: "virtual clock: %d jobs (each sleeps once) in %.2f s: %.0f jobs/s", jobs, seconds, Double(jobs) / seconds))
+        case "json":
+            print(try await JSONBenchmark.run(iterations: 20_000))
+        default:
+            print("usage: vendingpass-bench engine [executions] [memory|sqlite]")
+        }
+    }
+}

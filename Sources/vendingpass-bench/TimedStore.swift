@@ -1,0 +1,35 @@
+import Synchronization
+import Workflows
+
+/// A store that times the calls the engine makes to another one, to split engine work from database work.
+final class TimedStore: WorkflowStore {
+    private let inner: any WorkflowStore
+    private let totals = Mutex<[String: Duration]>([:])
+
+    init(_ inner: any WorkflowStore) {
+        self.inner = inner
+    }
+
+    var isDurable: Bool { inner.isDurable }
+
+    /// Seconds spent in each kind of call.
+    var seconds: [String: Double] {
+        totals.withLock { $0.mapValues(EngineBenchmark.seconds) }
+    }
+
+    private func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = ContinuousClock.now
+        defer { let elapsed = ContinuousClock.now - start; totals.withLock { $0[name, default: .zero] += elapsed } }
+        return try body()
+    }
+
+    func save(_ batch: WorkflowBatch) throws { try timed("save") { try inner.save(batch) } }
+    func execution(_ id: String) throws -> SavedExecution? { try timed("execution") { try inner.execution(id) } }
+    func executions(_ ids: [String]) throws -> [SavedExecution] { try timed("executions") { try inner.executions(ids) } }
+    func executionIDs() throws -> [String] { try timed("executionIDs") { try inner.executionIDs() } }
+    func executionsToResume() throws -> [String] { try timed("resume") { try inner.executionsToResume() } }
+    func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) { try timed("timers") { try inner.earliestTimers(limit: limit) } }
+    func lastTimerSequence() throws -> Int64 { try inner.lastTimerSequence() }
+    func history(of id: String) throws -> [HistoryEvent] { try inner.history(of: id) }
+    func executions(limit: Int) throws -> [ExecutionSummary] { try inner.executions(limit: limit) }
+}

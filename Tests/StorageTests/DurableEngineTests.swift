@@ -1,0 +1,95 @@
+import Determinism
+import StatesLanguage
+import Storage
+import TestSupport
+import Testing
+import Workflows
+
+@Suite struct DurableEngineTests {
+    /// A process killed during the 90-second Wait: a second engine on the same file finishes the execution, once.
+    @Test func aCrashDuringAWaitResumesAndFinishesOnce() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("engine.sqlite")
+
+        // Given an execution 30 seconds into its Wait, and a process that then dies
+        let before = try EngineFixture(
+            definition: EngineFixture.vendingPass, machine: "vending-pass", store: SQLiteWorkflowStore(file: try DatabaseFile.open(at: path, createIfMissing: true))
+        )
+        let started = try before.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase)
+        await before.clock.run(until: EngineFixture.start.advanced(by: .seconds(30)))
+        #expect(before.calls(to: "CountPoints").count == 1)
+
+        // When a new engine opens the same file and resumes
+        let after = try EngineFixture(
+            definition: EngineFixture.vendingPass, machine: "vending-pass", store: SQLiteWorkflowStore(file: try DatabaseFile.open(at: path, createIfMissing: false)),
+            start: EngineFixture.start.advanced(by: .seconds(30))
+        )
+        await after.clock.run()
+
+        // Then the execution finished once, after its full Wait
+        let summary = try #require(try after.engine.execution(started.summary.id))
+        #expect(summary.status == .succeeded)
+        #expect(after.calls(to: "CountPoints").isEmpty)
+        #expect(after.calls(to: "UpdateParticipant").count == 1)
+        #expect(EngineFixture.seconds(after.calls(to: "UpdateParticipant")[0].at) == 90)
+        let history = try after.engine.history(of: started.summary.id)
+        #expect(history.filter { $0.type == .executionSucceeded }.count == 1)
+        #expect(history.map(\.id) == Array(1...history.count))
+    }
+
+    /// A task in flight at the crash runs again, with the same idempotency key.
+    @Test func aTaskInFlightAtTheCrashRunsAgainWithItsKey() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("engine.sqlite")
+        let slowCount: [String: @Sendable (TaskInvocation, VirtualClock) async throws -> JSONValue] = [
+            "CountPoints": { _, clock in
+                await clock.sleep(for: .seconds(10))
+                return ["points": 1]
+            },
+        ]
+        let before = try EngineFixture(
+            definition: EngineFixture.vendingPass, machine: "vending-pass", store: SQLiteWorkflowStore(file: try DatabaseFile.open(at: path, createIfMissing: true)),
+            handlers: slowCount
+        )
+        let started = try before.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase)
+        await before.clock.run(until: EngineFixture.start.advanced(by: .seconds(5)))
+
+        let after = try EngineFixture(
+            definition: EngineFixture.vendingPass, machine: "vending-pass", store: SQLiteWorkflowStore(file: try DatabaseFile.open(at: path, createIfMissing: false)),
+            start: EngineFixture.start.advanced(by: .seconds(5)), handlers: slowCount
+        )
+        await after.clock.run()
+
+        #expect(try after.engine.execution(started.summary.id)?.status == .succeeded)
+        let first = try #require(before.calls(to: "CountPoints").first)
+        let rerun = try #require(after.calls(to: "CountPoints").first)
+        #expect(first.key == rerun.key)
+        #expect(after.calls(to: "UpdateParticipant").count == 1)
+    }
+
+    /// Waiting executions cost disk, not memory: only the due window of timers stays loaded.
+    @Test func waitingExecutionsLeaveMemory() async throws {
+        var options = WorkflowEngine.Options()
+        options.timerWindow = 100
+        options.cachedExecutions = 0
+        options.commitPolicy = .batched(events: 1_000)
+        let fixture = try EngineFixture(
+            definition: EngineFixture.vendingPass, machine: "vending-pass", store: SQLiteWorkflowStore(file: try DatabaseFile.inMemory()), options: options
+        )
+        for index in 0..<3_000 {
+            try fixture.engine.start(machine: "vending-pass", name: "e-\(index)", input: ["id": .string("e-\(index)"), "participant": "vp-1"])
+        }
+        await fixture.clock.run(until: EngineFixture.start.advanced(by: .seconds(10)))
+        try fixture.engine.flush()
+        #expect(fixture.engine.executionsInMemory == 0)
+        #expect(fixture.engine.timersInMemory <= 100)
+
+        await fixture.clock.run()
+        try fixture.engine.flush()
+        #expect(fixture.engine.statistics.executionsSucceeded == 3_000)
+        #expect(fixture.calls(to: "UpdateParticipant").count == 3_000)
+        #expect(fixture.engine.timersInMemory == 0)
+    }
+}

@@ -1,0 +1,142 @@
+import Determinism
+import StatesLanguage
+import TestSupport
+import Testing
+import Workflows
+
+@Suite struct EngineTests {
+    @Test func vendingPassHistoryIsInStepFunctionsOrder() async throws {
+        let fixture = try EngineFixture(definition: EngineFixture.vendingPass, machine: "vending-pass")
+        let started = try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase)
+        await fixture.clock.run()
+        let history = try fixture.engine.history(of: started.summary.id)
+        #expect(history.map(\.type.rawValue) == [
+            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+            "WaitStateEntered", "WaitStateExited", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+            "ExecutionSucceeded",
+        ])
+        #expect(history.map(\.id) == Array(1...14))
+        #expect(history.dropFirst().allSatisfy { $0.previousEventID == $0.id - 1 })
+        let waitEntered = try #require(history.first { $0.type == .waitStateEntered })
+        let waitExited = try #require(history.first { $0.type == .waitStateExited })
+        #expect(waitExited.timestamp.millisecondsSinceEpoch - waitEntered.timestamp.millisecondsSinceEpoch == 90_000)
+        let summary = try #require(try fixture.engine.execution(started.summary.id))
+        #expect(summary.status == .succeeded)
+        #expect(summary.stateTransitions == 3)
+        #expect(summary.output?["update"] == ["ok": true])
+        #expect(fixture.engine.statistics.stateTransitions == 3)
+    }
+
+    @Test func startingANameAgainReturnsTheFirstExecution() async throws {
+        let fixture = try EngineFixture(definition: EngineFixture.vendingPass, machine: "vending-pass")
+        let first = try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase)
+        let again = try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase)
+        #expect(first.isNew)
+        #expect(!again.isNew)
+        #expect(again.summary.id == first.summary.id)
+        await fixture.clock.run()
+        let afterEnd = try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase)
+        #expect(!afterEnd.isNew)
+        #expect(afterEnd.summary.status == .succeeded)
+        #expect(fixture.calls(to: "CountPoints").count == 1)
+        #expect(throws: WorkflowEngineError.executionAlreadyExists(id: first.summary.id)) {
+            try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: ["id": "other"])
+        }
+    }
+
+    @Test func sameSeedSameHistory() async throws {
+        func run() async throws -> [HistoryEvent] {
+            let definition = #"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":5,"JitterStrategy":"FULL"}],"ResultSelector":{"id.$":"States.UUID()"},"End":true}}}"#
+            let failures = Locked(0)
+            var options = WorkflowEngine.Options()
+            options.seed = 42
+            let fixture = try EngineFixture(definition: definition, options: options, handlers: [
+                "T": { _, _ in
+                    if failures.withLock({ count in count += 1; return count <= 3 }) { throw TaskFailure(error: "Flaky") }
+                    return [:]
+                },
+            ])
+            let started = try fixture.engine.start(machine: "m", name: "x", input: [:])
+            await fixture.clock.run()
+            return try fixture.engine.history(of: started.summary.id)
+        }
+        let first = try await run()
+        let second = try await run()
+        #expect(first == second)
+        #expect(first.filter { $0.type == .taskFailed }.count == 3)
+    }
+
+    @Test func retriesBackOffAndAreCappedByMaxDelay() async throws {
+        let definition = #"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":2,"BackoffRate":3,"MaxDelaySeconds":10,"MaxAttempts":3}],"End":true}}}"#
+        let fixture = try EngineFixture(definition: definition, handlers: ["T": { _, _ in throw TaskFailure(error: "Busy", cause: "later") }])
+        let started = try fixture.engine.start(machine: "m", name: "x", input: [:])
+        await fixture.clock.run()
+        let calls = fixture.calls(to: "T")
+        #expect(calls.map { EngineFixture.seconds($0.at) } == [0, 2, 8, 18])
+        #expect(calls.map(\.attempt) == [1, 2, 3, 4])
+        #expect(Set(calls.map(\.key)).count == 1, "every attempt of one visit carries the same idempotency key")
+        let summary = try #require(try fixture.engine.execution(started.summary.id))
+        #expect(summary.error == "Busy")
+    }
+
+    @Test func aTaskThatRunsTooLongTimesOutAndIsCaught() async throws {
+        let definition = #"""
+            {"StartAt":"T","States":{
+              "T":{"Type":"Task","Resource":"r","TimeoutSeconds":5,"Catch":[{"ErrorEquals":["States.Timeout"],"ResultPath":"$.e","Next":"Late"}],"End":true},
+              "Late":{"Type":"Pass","End":true}}}
+            """#
+        let fixture = try EngineFixture(definition: definition, handlers: ["T": { _, clock in await clock.sleep(for: .seconds(10)); return "too late" }])
+        let started = try fixture.engine.start(machine: "m", name: "x", input: ["in": 1])
+        await fixture.clock.run()
+        let summary = try #require(try fixture.engine.execution(started.summary.id))
+        #expect(summary.status == .succeeded)
+        #expect(summary.output?["e"]?["Error"] == "States.Timeout")
+        let history = try fixture.engine.history(of: started.summary.id)
+        #expect(history.contains { $0.type == .taskTimedOut && $0.timestamp.millisecondsSinceEpoch - EngineFixture.start.millisecondsSinceEpoch == 5_000 })
+        #expect(!history.contains { $0.type == .taskSucceeded })
+    }
+
+    @Test func heartbeatsKeepATaskAlive() async throws {
+        let definition = #"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","TimeoutSeconds":60,"HeartbeatSeconds":2,"End":true}}}"#
+        let beating = try EngineFixture(definition: definition, handlers: [
+            "T": { invocation, clock in
+                for _ in 0..<5 {
+                    await clock.sleep(for: .seconds(1))
+                    invocation.heartbeat()
+                }
+                return "alive"
+            },
+        ])
+        let alive = try beating.engine.start(machine: "m", name: "x", input: [:])
+        await beating.clock.run()
+        #expect(try beating.engine.execution(alive.summary.id)?.output == "alive")
+
+        let silent = try EngineFixture(definition: definition, handlers: ["T": { _, clock in await clock.sleep(for: .seconds(5)); return "late" }])
+        let dead = try silent.engine.start(machine: "m", name: "x", input: [:])
+        await silent.clock.run()
+        #expect(try silent.engine.execution(dead.summary.id)?.error == StatesError.heartbeatTimeout)
+    }
+
+    @Test func anExecutionLongerThanItsTimeoutTimesOut() async throws {
+        let definition = #"{"TimeoutSeconds":10,"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}"#
+        let fixture = try EngineFixture(definition: definition)
+        let started = try fixture.engine.start(machine: "m", name: "x", input: [:])
+        await fixture.clock.run()
+        let summary = try #require(try fixture.engine.execution(started.summary.id))
+        #expect(summary.status == .timedOut)
+        #expect(summary.error == StatesError.timeout)
+        #expect(EngineFixture.seconds(fixture.clock.now) == 10, "the cancelled Wait timer does not keep the clock running")
+    }
+
+    @Test func parallelBranchesAndMapIterationsRunConcurrentlyInVirtualTime() async throws {
+        let definition = #"""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.waits","MaxConcurrency":2,
+              "ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$","End":true}}},"End":true}}}
+            """#
+        let fixture = try EngineFixture(definition: definition)
+        let started = try fixture.engine.start(machine: "m", name: "x", input: ["waits": [10, 10, 10, 10]])
+        await fixture.clock.run()
+        #expect(try fixture.engine.execution(started.summary.id)?.output == [10, 10, 10, 10])
+        #expect(EngineFixture.seconds(fixture.clock.now) == 20, "two at a time: 2 × 10 seconds")
+    }
+}
