@@ -23,20 +23,19 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         try writer.write { db in
             let upsert = try db.cachedStatement(
                 sql: """
-                    INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, input, output, error, cause, snapshot)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET status = excluded.status, stopped_at = excluded.stopped_at, transitions = excluded.transitions,
-                        needs_resume = excluded.needs_resume, output = excluded.output, error = excluded.error, cause = excluded.cause,
-                        snapshot = excluded.snapshot
+                        needs_resume = excluded.needs_resume, snapshot = excluded.snapshot
                     """
             )
             for saved in batch.executions {
                 let summary = saved.summary
-                try upsert.execute(arguments: [
+                upsert.setUncheckedArguments([
                     summary.id, summary.machine, summary.name, summary.status.rawValue, summary.startedAt.millisecondsSinceEpoch,
-                    summary.stoppedAt?.millisecondsSinceEpoch, summary.stateTransitions, saved.needsResume, summary.input.jsonText,
-                    summary.output?.jsonText, summary.error, summary.cause, saved.snapshot,
+                    summary.stoppedAt?.millisecondsSinceEpoch, summary.stateTransitions, saved.needsResume, saved.snapshot,
                 ])
+                try upsert.execute()
             }
             let history = try db.cachedStatement(sql: "INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)")
             var chunks: [String: [HistoryEvent]] = [:]
@@ -47,15 +46,18 @@ public final class SQLiteWorkflowStore: WorkflowStore {
             }
             for id in order {
                 let events = chunks[id]!
-                try history.execute(arguments: [id, events[0].id, JSONValue.array(events.map(Self.encode)).jsonText])
+                history.setUncheckedArguments([id, events[0].id, JSONValue.array(events.map(Self.encode)).jsonText])
+                try history.execute()
             }
             let arm = try db.cachedStatement(sql: "INSERT OR REPLACE INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (?, ?, ?, ?, ?, ?)")
             for timer in batch.armedTimers {
-                try arm.execute(arguments: [timer.sequence, timer.due.millisecondsSinceEpoch, timer.executionID, timer.runID, timer.token, timer.kind.rawValue])
+                arm.setUncheckedArguments([timer.sequence, timer.due.millisecondsSinceEpoch, timer.executionID, timer.runID, timer.token, timer.kind.rawValue])
+                try arm.execute()
             }
             let remove = try db.cachedStatement(sql: "DELETE FROM workflow_timer WHERE sequence = ?")
             for timer in batch.removedTimers {
-                try remove.execute(arguments: [timer.sequence])
+                remove.setUncheckedArguments([timer.sequence])
+                try remove.execute()
             }
         }
     }
@@ -137,16 +139,18 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
+    /// A row as a saved execution; input, output, error and cause come from the snapshot.
     static func saved(_ row: Row) -> SavedExecution {
-        let input = (try? JSONParser.parse(row["input"] as String)) ?? .null
-        let output = (row["output"] as String?).flatMap { try? JSONParser.parse($0) }
+        let snapshot: String = row["snapshot"]
+        let document = (try? JSONParser.parse(snapshot)) ?? .null
         let summary = ExecutionSummary(
-            id: row["id"], name: row["name"], machine: row["machine"], status: ExecutionStatus(rawValue: row["status"]) ?? .failed, input: input,
-            output: output, error: row["error"], cause: row["cause"], startedAt: Instant(millisecondsSinceEpoch: row["started_at"]),
-            stoppedAt: (row["stopped_at"] as Int64?).map { Instant(millisecondsSinceEpoch: $0) }, stateTransitions: row["transitions"]
+            id: row["id"], name: row["name"], machine: row["machine"], status: ExecutionStatus(rawValue: row["status"]) ?? .failed,
+            input: document["input"] ?? .null, output: document["output"], error: document["error"]?.stringValue, cause: document["cause"]?.stringValue,
+            startedAt: Instant(millisecondsSinceEpoch: row["started_at"]), stoppedAt: (row["stopped_at"] as Int64?).map { Instant(millisecondsSinceEpoch: $0) },
+            stateTransitions: row["transitions"]
         )
-        return SavedExecution(summary: summary, needsResume: row["needs_resume"], snapshot: row["snapshot"])
-    }
+        return SavedExecution(summary: summary, needsResume: row["needs_resume"], snapshot: snapshot)
+}
 }
 
 extension SQLiteWorkflowStore {

@@ -54,10 +54,6 @@ enum StorageMigrations {
                         stopped_at INTEGER,
                         transitions INTEGER NOT NULL,
                         needs_resume INTEGER NOT NULL,
-                        input TEXT NOT NULL,
-                        output TEXT,
-                        error TEXT,
-                        cause TEXT,
                         snapshot TEXT NOT NULL
                     );
                     CREATE INDEX workflow_execution_resume ON workflow_execution(needs_resume) WHERE needs_resume = 1;

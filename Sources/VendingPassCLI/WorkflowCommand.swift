@@ -67,6 +67,12 @@ struct WorkflowCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("When the virtual clock starts, RFC 3339 (default: now).", valueName: "time"))
         var start: String?
 
+        @Option(help: ArgumentHelp("virtual (Waits return at once) or wall (Waits take real time; needs --db to survive a restart).", valueName: "clock"))
+        var clock: ClockKind = .virtual
+
+        @Option(name: .customLong("time-scale"), help: ArgumentHelp("With --clock wall: run time this many times faster (60 turns 90 s into 1.5 s).", valueName: "factor"))
+        var timeScale: Double = 1
+
         @Option(help: "Seed for random choices (retry jitter, States.UUID, States.MathRandom).")
         var seed: UInt64 = 0
 
@@ -76,6 +82,9 @@ struct WorkflowCommand: AsyncParsableCommand {
             if (mocks == nil) != (testCase == nil) {
                 throw ValidationError("--mocks and --test-case go together: name the mock file and the test case to use from it.")
             }
+            guard timeScale > 0 else { throw ValidationError("--time-scale must be greater than 0.") }
+            if clock == .virtual, timeScale != 1 { throw ValidationError("--time-scale applies to --clock wall only.") }
+            if clock == .wall, start != nil { throw ValidationError("--start applies to --clock virtual only: the wall clock starts now.") }
         }
 
         func run() async throws {
@@ -92,17 +101,22 @@ struct WorkflowCommand: AsyncParsableCommand {
                 let text = try DefinitionFile.read(mocks)
                 registry = try MockConfiguration(parsing: text, file: mocks).registry(machine: machineName, testCase: testCase)
             }
-            let startInstant: Instant
-            if let start {
-                guard let milliseconds = ASLTimestamp.parse(start) else { throw ValidationError("--start '\(start)' is not an RFC 3339 time such as 2026-11-24T08:00:00Z") }
-                startInstant = Instant(millisecondsSinceEpoch: milliseconds)
-            } else {
-                startInstant = WallClock().now
+            let runClock: any SimulationClock
+            switch clock {
+            case .wall:
+                runClock = WallClock(scale: timeScale)
+            case .virtual:
+                if let start {
+                    guard let milliseconds = ASLTimestamp.parse(start) else { throw ValidationError("--start '\(start)' is not an RFC 3339 time such as 2026-11-24T08:00:00Z") }
+                    runClock = VirtualClock(start: Instant(millisecondsSinceEpoch: milliseconds))
+                } else {
+                    runClock = VirtualClock(start: WallClock().now)
+                }
             }
             let store: any WorkflowStore = try db.map { SQLiteWorkflowStore(file: try DatabaseFile.open(at: $0, createIfMissing: true)) } ?? InMemoryWorkflowStore()
             let (summary, _) = try await LocalRun.execute(
                 machine: machineName, definition: definition, input: inputValue, executionName: name, registry: registry, store: store,
-                start: startInstant, seed: seed
+                clock: runClock, seed: seed
             )
             let console = Console.current
             if summary.status == .succeeded {
@@ -116,6 +130,12 @@ struct WorkflowCommand: AsyncParsableCommand {
             throw SilentExit(status: 1)
         }
     }
+}
+
+/// The clock `workflow run` uses.
+enum ClockKind: String, ExpressibleByArgument, CaseIterable {
+    case virtual
+    case wall
 }
 
 /// Reading definition files with errors that name the file.

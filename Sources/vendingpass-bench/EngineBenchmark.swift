@@ -19,8 +19,8 @@ enum EngineBenchmark {
     static func run(executions: Int, durable: Bool, path: String?, window: Int, batch: Int) async throws -> Result {
         let definition = try StateMachine.parse(try String(contentsOfFile: "Scenarios/workflows/vending-pass.asl.json", encoding: .utf8))
         var registry = TaskRegistry()
-        registry.register("CountPoints") { _ in ["points": 1] }
-        registry.register("UpdateParticipant") { _ in ["points": 1] }
+        registry.registerImmediate("CountPoints") { _ in ["points": 1] }
+        registry.registerImmediate("UpdateParticipant") { _ in ["points": 1] }
         let inner: any WorkflowStore
         if durable {
             if let path { try? FileManager.default.removeItem(atPath: path) }
@@ -77,7 +77,7 @@ enum JSONBenchmark {
     static func run(iterations: Int) async throws -> String {
         let store = InMemoryWorkflowStore()
         var registry = TaskRegistry()
-        registry.registerFallback { _ in ["points": 1] }
+        registry.registerImmediateFallback { _ in ["points": 1] }
         let clock = VirtualClock(start: Instant(millisecondsSinceEpoch: 0))
         let engine = WorkflowEngine(clock: clock, store: store, registry: registry)
         engine.register(machine: "vp", try StateMachine.parse(try String(contentsOfFile: "Scenarios/workflows/vending-pass.asl.json", encoding: .utf8)))
@@ -95,5 +95,86 @@ enum JSONBenchmark {
         let decode = EngineBenchmark.seconds(ContinuousClock.now - decodeStart)
         return String(format: "json: a %d-byte history encoded in %.1f µs (%.0f MB/s), decoded in %.1f µs", text.utf8.count,
             encode / Double(iterations) * 1e6, Double(bytes) / encode / 1e6, decode / Double(iterations) * 1e6)
+    }
+}
+
+/// The SQLite store alone, on synthetic batches shaped like the Vending Pass engine's.
+enum StoreBenchmark {
+    static func run(executions: Int, path: String) throws -> String {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let store = SQLiteWorkflowStore(file: try DatabaseFile.open(at: path, createIfMissing: true))
+        let snapshot = String(repeating: "x", count: 425)
+        let details = JSONValue(dictionaryLiteral: ("name", "CountPoints"), ("input", ["id": "e-1", "type": "purchase", "participant": "vp-1", "count": ["points": 1]])).objectValue!
+        let started = ContinuousClock.now
+        var sequence: Int64 = 0
+        for first in stride(from: 0, to: executions, by: 1540) {
+            var batch = WorkflowBatch()
+            for index in first..<min(first + 1540, executions) {
+                let id = "arn:aws:states:local:000000000000:execution:vending-pass:e-\(index)"
+                let summary = ExecutionSummary(
+                    id: id, name: "e-\(index)", machine: "vending-pass", status: .running, input: .null, output: nil, error: nil, cause: nil,
+                    startedAt: Instant(millisecondsSinceEpoch: 0), stoppedAt: nil, stateTransitions: 3
+                )
+                for _ in 0..<3 { batch.executions.append(SavedExecution(summary: summary, needsResume: false, snapshot: snapshot)) }
+                for event in 1...14 {
+                    batch.events.append((id, HistoryEvent(id: event, previousEventID: event - 1, timestamp: Instant(millisecondsSinceEpoch: 0), type: .taskStateEntered, details: details)))
+                }
+                sequence += 1
+                batch.armedTimers.append(TimerEntry(due: Instant(millisecondsSinceEpoch: 90_000), sequence: sequence, executionID: id, runID: 0, token: 1, kind: .wait))
+            }
+            try store.save(batch)
+        }
+        let seconds = EngineBenchmark.seconds(ContinuousClock.now - started)
+        return String(format: "store: %d executions' rows in %.2f s: %.0f µs per execution", executions, seconds, seconds / Double(executions) * 1e6)
+    }
+}
+
+/// Resident memory with many executions waiting in a durable Wait.
+enum WaitingBenchmark {
+    static func run(executions: Int, path: String) async throws -> String {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let definition = try StateMachine.parse(#"{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}"#)
+        let store = SQLiteWorkflowStore(file: try DatabaseFile.open(at: path, createIfMissing: true))
+        let clock = VirtualClock(start: Instant(millisecondsSinceEpoch: 1_795_507_200_000))
+        var options = WorkflowEngine.Options()
+        options.commitPolicy = .batched(events: 50_000)
+        let engine = WorkflowEngine(clock: clock, store: store, registry: TaskRegistry(), options: options)
+        engine.register(machine: "hold", definition)
+        try engine.resume()
+        let started = ContinuousClock.now
+        for index in 0..<executions {
+            try engine.start(machine: "hold", name: "x-\(index)", input: ["n": .number(Double(index))])
+            if index % 100_000 == 99_999 {
+                FileHandle.standardError.write(Data("  \(index + 1) started, \(Int(ResidentMemory.megabytes())) MiB resident\n".utf8))
+            }
+        }
+        await clock.run(until: clock.now.advanced(by: .seconds(60)))
+        try engine.flush()
+        let seconds = EngineBenchmark.seconds(ContinuousClock.now - started)
+        return String(
+            format: "waiting: %d executions started and waiting in %.1f s; %.0f MiB resident now, %.0f MiB at peak; %d executions and %d timers in memory",
+            executions, seconds, ResidentMemory.megabytes(), ResidentMemory.peakMegabytes(), engine.executionsInMemory, engine.timersInMemory
+        )
+    }
+}
+
+/// Any state machine without Task states, run many times on the virtual clock in memory.
+enum DefinitionBenchmark {
+    static func run(path: String, executions: Int) async throws -> String {
+        let definition = try StateMachine.parse(try String(contentsOfFile: path, encoding: .utf8))
+        let clock = VirtualClock(start: Instant(millisecondsSinceEpoch: 1_795_507_200_000))
+        var options = WorkflowEngine.Options()
+        options.commitPolicy = .batched(events: 50_000)
+        let engine = WorkflowEngine(clock: clock, registry: TaskRegistry(), options: options)
+        engine.register(machine: "m", definition)
+        try engine.resume()
+        let input: JSONValue = ["id": "e-000001", "type": "purchase", "participant": "vp-7f3a9c", "amount": 250]
+        let started = ContinuousClock.now
+        for index in 0..<executions { try engine.start(machine: "m", name: "x-\(index)", input: input) }
+        await clock.run()
+        try engine.flush()
+        let seconds = EngineBenchmark.seconds(ContinuousClock.now - started)
+        precondition(engine.statistics.executionsSucceeded == executions, "every execution must succeed")
+        return String(format: "%@: %d executions in %.2f s: %.0f executions/s", path, executions, seconds, Double(executions) / seconds)
     }
 }

@@ -11,7 +11,8 @@ struct Main {
         case "engine":
             let executions = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
             let durable = arguments.count > 2 ? arguments[2] == "sqlite" : true
-            let result = try await EngineBenchmark.run(executions: executions, durable: durable, path: durable ? "/tmp/vendingpass-bench.sqlite" : nil, window: 10_000, batch: 20_000)
+            let batch = arguments.count > 3 ? Int(arguments[3]) ?? 50_000 : 50_000
+            let result = try await EngineBenchmark.run(executions: executions, durable: durable, path: durable ? "/tmp/vendingpass-bench.sqlite" : nil, window: 10_000, batch: batch)
             print(String(format: "engine %@: %d executions, %d transitions in %.2f s: %.0f executions/s, %.0f transitions/s, %d commits, %.0f MiB resident",
                 durable ? "sqlite" : "memory", result.executions, result.transitions, result.seconds, Double(result.executions) / result.seconds,
                 Double(result.transitions) / result.seconds, result.commits, result.residentMegabytes))
@@ -19,10 +20,22 @@ struct Main {
             let jobs = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
             let seconds = await ClockBenchmark.run(jobs: jobs)
             print(String(format: "virtual clock: %d jobs (each sleeps once) in %.2f s: %.0f jobs/s", jobs, seconds, Double(jobs) / seconds))
+        case "waiting":
+            let executions = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
+            print(try await WaitingBenchmark.run(executions: executions, path: "/tmp/vendingpass-waiting.sqlite"))
+        case "asl" where arguments.count > 1:
+            print(try await DefinitionBenchmark.run(path: arguments[1], executions: arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000))
+        case "store":
+            print(try StoreBenchmark.run(executions: 20_000, path: "/tmp/vendingpass-store-bench.sqlite"))
         case "json":
             print(try await JSONBenchmark.run(iterations: 20_000))
         default:
-            print("usage: vendingpass-bench engine [executions] [memory|sqlite]")
+            print("""
+                usage: vendingpass-bench engine [executions] [memory|sqlite] [events per commit]
+                       vendingpass-bench waiting [executions]
+                       vendingpass-bench asl FILE [executions]
+                       vendingpass-bench clock [jobs] | store | json
+                """)
         }
     }
 }

@@ -41,7 +41,7 @@ struct ConformancePair: CustomStringConvertible, Sendable {
         let registry = try mocks.map { try MockConfiguration(parsing: $0.jsonText, file: file).registry(machine: "case", testCase: "Case") } ?? TaskRegistry()
         let (summary, _) = try await LocalRun.execute(
             machine: "case", definition: machine, input: input, executionName: executionName, registry: registry, store: InMemoryWorkflowStore(),
-            start: Instant(millisecondsSinceEpoch: 1_795_507_200_000), seed: 7
+            clock: VirtualClock(start: Instant(millisecondsSinceEpoch: 1_795_507_200_000)), seed: 7
         )
         let status = expected["status"]?.stringValue
         if status == "SUCCEEDED" {

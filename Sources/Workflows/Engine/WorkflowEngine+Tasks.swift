@@ -11,27 +11,48 @@ extension WorkflowEngine {
             resource: call.invocation.resource, input: call.invocation.input, idempotencyKey: call.invocation.idempotencyKey,
             executionID: executionID, stateName: call.invocation.stateName, attempt: call.invocation.attempt, heartbeat: heartbeat
         )
-        let handler = registry.handler(for: invocation.resource)
-        clock.spawn { [self] in
-            let result: Result<JSONValue, StatesError>
-            if let handler {
+        switch registry.handler(for: invocation.resource) {
+        case .immediate(let handler)?:
+            let result = Self.outcome { try handler(invocation) }
+            clock.schedule(at: clock.now) { [self] in complete(call, with: result) }
+        case .async(let handler)?:
+            clock.spawn { [self] in
+                let result: Result<JSONValue, StatesError>
                 do {
                     result = .success(try await handler(invocation))
-                } catch let failure as TaskFailure {
-                    result = .failure(StatesError(failure.error, cause: failure.cause))
                 } catch {
-                    result = .failure(StatesError(StatesError.taskFailed, cause: "\(error)"))
+                    result = Self.failure(error)
                 }
-            } else {
-                result = .failure(StatesError(StatesError.taskFailed, cause: "No handler is registered for the resource '\(invocation.resource)'."))
+                complete(call, with: result)
             }
-            let (calls, finished) = deliver(.taskCompleted(runID: call.runID, token: call.token, result: result), to: executionID)
-            dispatch(calls, finished: finished)
-            do {
-                try afterChange(force: false)
-            } catch {
-                core.withLock { $0.failure = $0.failure ?? error }
-            }
+        case nil:
+            let failure = StatesError(StatesError.taskFailed, cause: "No handler is registered for the resource '\(invocation.resource)'.")
+            clock.schedule(at: clock.now) { [self] in complete(call, with: .failure(failure)) }
         }
+    }
+
+    /// Delivers a task's result and performs what follows from it.
+    private func complete(_ call: TaskCall, with result: Result<JSONValue, StatesError>) {
+        let (calls, finished) = deliver(.taskCompleted(runID: call.runID, token: call.token, result: result), to: call.invocation.executionID)
+        dispatch(calls, finished: finished)
+        do {
+            try afterChange(force: false)
+        } catch {
+            core.withLock { $0.failure = $0.failure ?? error }
+        }
+    }
+
+    private static func outcome(_ body: () throws -> JSONValue) -> Result<JSONValue, StatesError> {
+        do {
+            return .success(try body())
+        } catch {
+            return failure(error)
+        }
+    }
+
+    /// A handler's error as Step Functions names it: a ``TaskFailure`` keeps its name, anything else is `States.TaskFailed`.
+    private static func failure(_ error: any Error) -> Result<JSONValue, StatesError> {
+        if let failure = error as? TaskFailure { return .failure(StatesError(failure.error, cause: failure.cause)) }
+        return .failure(StatesError(StatesError.taskFailed, cause: "\(error)"))
     }
 }

@@ -47,6 +47,8 @@ public final class WorkflowEngine: Sendable {
     let options: Options
     let core = Mutex(EngineCore())
     private let flushLock = Mutex(())
+    /// Writes batched commits in the background (durable stores with a batched commit policy only).
+    private let writer: BatchWriter?
     private let onFinish: (@Sendable (ExecutionSummary) -> Void)?
 
     /// Creates an engine. Register state machines, then call ``resume()`` before starting executions.
@@ -61,6 +63,11 @@ public final class WorkflowEngine: Sendable {
         self.registry = registry
         self.options = options
         self.onFinish = onFinish
+        if case .batched = options.commitPolicy, store.isDurable {
+            writer = BatchWriter()
+        } else {
+            writer = nil
+        }
         core.withLock { $0.window = max(1, options.timerWindow) }
     }
 
@@ -77,10 +84,11 @@ public final class WorkflowEngine: Sendable {
         try reloadTimerWindow()
         for id in try store.executionsToResume() {
             let (calls, finished) = try core.withLock { core throws in
-                guard var execution = try load(id, in: &core) else { return ([TaskCall](), [ExecutionSummary]()) }
+                guard var execution = try take(id, in: &core) else { return ([TaskCall](), [ExecutionSummary]()) }
+                let transitionsBefore = execution.transitions
                 var interpreter = try makeInterpreter(for: execution, in: core)
                 interpreter.resume(&execution)
-                return apply(interpreter, to: &execution, in: &core)
+                return apply(interpreter, to: &execution, transitionsBefore: transitionsBefore, in: &core)
             }
             dispatch(calls, finished: finished)
         }
@@ -96,11 +104,11 @@ public final class WorkflowEngine: Sendable {
         let id = ContextObject.executionARN(machine: machine, name: name)
         let (started, calls, finished) = try core.withLock { core throws in
             guard let definition = core.machines[machine] else { throw WorkflowEngineError.unknownStateMachine(machine) }
-            if core.cache[id] != nil || core.names.mightContain(id), let existing = try load(id, in: &core) {
+            if core.cache[id] != nil || (store.isDurable && core.names.mightContain(id)), let existing = try load(id, in: &core) {
                 guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
                 return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
             }
-            core.names.insert(id)
+            if store.isDurable { core.names.insert(id) }
             var execution = ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now)
             var interpreter = Interpreter(machine: definition, now: clock.now, random: random(for: execution))
             interpreter.start(&execution)
@@ -141,33 +149,61 @@ public final class WorkflowEngine: Sendable {
     /// What the engine has done so far.
     public var statistics: EngineStatistics { core.withLock { $0.statistics } }
 
-    /// Writes every staged change now.
+    /// Writes every staged change now, and waits until it is in the store.
     public func flush() throws {
+        try commit(waiting: true)
+    }
+
+    /// Takes the staged changes as one batch and writes it: at once when `waiting` (or when the engine
+    /// has no background writer), otherwise on the writer's queue while the engine goes on.
+    func commit(waiting: Bool) throws {
         try flushLock.withLock { _ throws in
-            let durable = store.isDurable
-            let (batch, saved) = core.withLock { core in
-                for id in core.dirty {
-                    guard let execution = core.cache[id] else { continue }
-                    let needsResume = execution.status == .running && !execution.isWaitingOnTimers
-                    let snapshot = durable ? execution.snapshot.jsonText : ""
-                    core.batch.executions.append(SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: snapshot))
+            let (batch, saved) = takeBatch()
+            if waiting || writer == nil {
+                writer?.drain()
+                if !batch.isEmpty {
+                    try store.save(batch)
+                    finishCommit(saved)
                 }
-                let saved = core.dirty
-                core.dirty = []
-                var batch = core.batch
-                core.batch = WorkflowBatch()
-                batch.dropTimersArmedAndRemoved()
-                return (batch, saved)
-            }
-            guard !batch.isEmpty else { return }
-            try store.save(batch)
-            core.withLock { core in
-                core.statistics.commits += 1
-                guard durable else { return }
-                for id in saved where core.cache.count > options.cachedExecutions && !core.dirty.contains(id) {
-                    if let execution = core.cache[id], execution.status != .running || execution.isWaitingOnTimers {
-                        core.cache.removeValue(forKey: id)
+            } else if !batch.isEmpty {
+                writer?.submit { [self] in
+                    do {
+                        try store.save(batch)
+                        finishCommit(saved)
+                    } catch {
+                        core.withLock { $0.failure = $0.failure ?? error }
                     }
+                }
+            }
+        }
+    }
+
+    private func takeBatch() -> (WorkflowBatch, Set<String>) {
+        let durable = store.isDurable
+        return core.withLock { core in
+            for id in core.dirty {
+                guard let execution = core.cache[id] else { continue }
+                let needsResume = execution.status == .running && !execution.isWaitingOnTimers
+                let snapshot = durable ? execution.snapshot.jsonText : ""
+                core.batch.executions.append(SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: snapshot))
+            }
+            let saved = core.dirty
+            core.dirty = []
+            var batch = core.batch
+            core.batch = WorkflowBatch()
+            batch.dropTimersArmedAndRemoved()
+            return (batch, saved)
+        }
+    }
+
+    /// After a batch is in the store: saved executions that only wait for a timer may leave memory.
+    private func finishCommit(_ saved: Set<String>) {
+        core.withLock { core in
+            core.statistics.commits += 1
+            guard store.isDurable else { return }
+            for id in saved where core.cache.count > options.cachedExecutions && !core.dirty.contains(id) {
+                if let execution = core.cache[id], execution.status != .running || execution.isWaitingOnTimers {
+                    core.cache.removeValue(forKey: id)
                 }
             }
         }
@@ -185,17 +221,21 @@ public final class WorkflowEngine: Sendable {
     func deliver(_ signal: EngineSignal, to id: String, firing timer: TimerEntry? = nil) -> ([TaskCall], [ExecutionSummary]) {
         do {
             return try core.withLock { core throws in
-                guard var execution = try load(id, in: &core) else { return ([], []) }
+                guard var execution = try take(id, in: &core) else { return ([], []) }
+                let transitionsBefore = execution.transitions
                 if let timer {
                     execution.timers.removeAll { $0.sequence == timer.sequence }
                     core.batch.removedTimers.append(timer)
-                    core.dirty.insert(id)
-                    core.cache[id] = execution
                     core.statistics.timersFired += 1
                 }
-                var interpreter = try makeInterpreter(for: execution, in: core)
-                interpreter.handle(signal, in: &execution)
-                return apply(interpreter, to: &execution, in: &core)
+                do {
+                    var interpreter = try makeInterpreter(for: execution, in: core)
+                    interpreter.handle(signal, in: &execution)
+                    return apply(interpreter, to: &execution, transitionsBefore: transitionsBefore, in: &core)
+                } catch {
+                    core.cache[id] = execution
+                    throw error
+                }
             }
         } catch {
             core.withLock { $0.failure = $0.failure ?? error }
@@ -204,8 +244,9 @@ public final class WorkflowEngine: Sendable {
     }
 
     /// Stages the interpreter's events and timers, cancels stale timers, and returns the task calls to make.
-    private func apply(_ interpreter: Interpreter, to execution: inout ExecutionState, in core: inout EngineCore) -> ([TaskCall], [ExecutionSummary]) {
-        let transitionsBefore = core.cache[execution.id]?.transitions ?? 0
+    private func apply(
+        _ interpreter: Interpreter, to execution: inout ExecutionState, transitionsBefore: Int = 0, in core: inout EngineCore
+    ) -> ([TaskCall], [ExecutionSummary]) {
         var calls: [TaskCall] = []
         for action in interpreter.actions {
             switch action {
@@ -220,7 +261,7 @@ public final class WorkflowEngine: Sendable {
         core.cancelStaleTimers(of: &execution)
         for event in interpreter.events { core.batch.events.append((execution.id, event)) }
         core.statistics.historyEvents += interpreter.events.count
-        core.statistics.stateTransitions += execution.transitions - min(transitionsBefore, execution.transitions)
+        core.statistics.stateTransitions += execution.transitions - transitionsBefore
         core.statistics.taskInvocations += calls.count
         var finished: [ExecutionSummary] = []
         if execution.status != .running, interpreter.events.contains(where: { [.executionSucceeded, .executionFailed, .executionTimedOut].contains($0.type) }) {
@@ -250,10 +291,22 @@ public final class WorkflowEngine: Sendable {
         if let failure { throw failure }
         switch options.commitPolicy {
         case .everyChange: try flush()
-        case .batched(let events): if force || pending >= events || needsReload { try flush() }
+        case .batched(let events):
+            if force || needsReload {
+                try flush()
+            } else if pending >= events {
+                try commit(waiting: false)
+            }
         }
         if needsReload { try reloadTimerWindow() }
         scheduleWake()
+    }
+
+    /// Takes the execution out of the cache, so that stepping it mutates it in place; ``apply`` puts it back.
+    private func take(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
+        if let cached = core.cache.removeValue(forKey: id) { return cached }
+        guard store.isDurable, let saved = try store.execution(id) else { return nil }
+        return try Self.restore(saved)
     }
 
     private func load(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {

@@ -76,7 +76,7 @@ public struct MockConfiguration: Sendable {
         let responses = self.responses
         let counters = Mutex([String: Int]())
         var registry = TaskRegistry()
-        registry.registerFallback { invocation in
+        registry.registerImmediateFallback { invocation in
             guard let responseName = mapping[invocation.stateName], let entries = responses[responseName] else {
                 throw TaskFailure(error: StatesError.taskFailed, cause: "Test case '\(testCase)' has no mocked response for the Task state '\(invocation.stateName)'.")
             }

@@ -51,3 +51,6 @@ public struct TaskFailure: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// Async Swift code behind a Task state's resource.
 public typealias TaskHandler = @Sendable (TaskInvocation) async throws -> JSONValue
+
+/// A synchronous answer for a Task state's resource, such as a mocked response.
+public typealias ImmediateTaskHandler = @Sendable (TaskInvocation) throws -> JSONValue
