@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "StatesLanguage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Workflows", dependencies: ["StatesLanguage", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "Fleet", dependencies: ["Loyalty"]),
+        .target(name: "Fleet", dependencies: ["Loyalty", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Storage", dependencies: ["Loyalty", "Workflows", "Determinism", "StatesLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VendingPassCLI",
@@ -31,7 +31,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "vendingpass", dependencies: ["VendingPassCLI"]),
-        .executableTarget(name: "vendingpass-bench", dependencies: ["Workflows", "StatesLanguage", "Determinism", "Storage"]),
+        .executableTarget(name: "vendingpass-bench", dependencies: ["Workflows", "StatesLanguage", "Determinism", "Storage", "Fleet"]),
         .target(name: "TestSupport", dependencies: ["Loyalty", "Storage", "VendingPassCLI"]),
         .testTarget(
             name: "LoyaltyTests",

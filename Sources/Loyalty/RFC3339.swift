@@ -60,34 +60,44 @@ enum RFC3339 {
 
     /// Formats in UTC with three fractional digits.
     static func format(_ timestamp: Timestamp) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        write(timestamp, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the 24 bytes of `2026-11-24T08:15:02.120Z` for `timestamp`.
+    static func write(_ timestamp: Timestamp, into bytes: inout [UInt8]) {
         let total = timestamp.millisecondsSinceEpoch
         let millisecond = floorMod(total, 1_000)
         let seconds = floorDiv(total, 1_000)
         let days = floorDiv(seconds, 86_400)
         let secondOfDay = floorMod(seconds, 86_400)
         let (year, month, day) = civilFromDays(days)
-        return String(unsafeUninitializedCapacity: 24) { buffer in
-            var index = 0
-            func put(_ value: Int64, width: Int) {
-                var divisor: Int64 = 1
-                for _ in 1..<width { divisor *= 10 }
-                var remaining = value
-                for _ in 0..<width {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(remaining / divisor % 10)
-                    remaining %= divisor
-                    divisor /= 10
-                    index += 1
-                }
+        func put(_ value: Int64, width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            var remaining = value
+            for _ in 0..<width {
+                bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor % 10))
+                remaining %= divisor
+                divisor /= 10
             }
-            func put(_ character: Character) {
-                buffer[index] = character.asciiValue!
-                index += 1
-            }
-            put(year, width: 4); put("-"); put(month, width: 2); put("-"); put(day, width: 2); put("T")
-            put(secondOfDay / 3_600, width: 2); put(":"); put(secondOfDay / 60 % 60, width: 2); put(":")
-            put(secondOfDay % 60, width: 2); put("."); put(millisecond, width: 3); put("Z")
-            return index
         }
+        put(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        put(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        put(day, width: 2)
+        bytes.append(UInt8(ascii: "T"))
+        put(secondOfDay / 3_600, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(secondOfDay / 60 % 60, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(secondOfDay % 60, width: 2)
+        bytes.append(UInt8(ascii: "."))
+        put(millisecond, width: 3)
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     static func daysIn(month: Int64, year: Int64) -> Int64 {

@@ -25,6 +25,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The timestamp in UTC with milliseconds, always 24 characters: `2026-11-24T08:15:02.120Z`.
     public var rfc3339: String { RFC3339.format(self) }
 
+    /// Appends ``rfc3339``'s bytes to `bytes`, for writers that produce millions of lines.
+    public func writeRFC3339(into bytes: inout [UInt8]) {
+        RFC3339.write(self, into: &bytes)
+    }
+
     public var description: String { rfc3339 }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {

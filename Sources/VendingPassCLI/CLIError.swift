@@ -8,6 +8,8 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
     case unreadableFile(path: String, reason: String)
     /// A state machine definition is not valid ASL.
     case invalidDefinition(path: String, problems: [String])
+    /// A file cannot be created.
+    case unwritableFile(path: String)
     /// No execution matches the id or name.
     case unknownExecution(id: String, database: String)
 
@@ -20,13 +22,14 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             "\(path) is not a valid state machine (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
                 + problems.map { "  \(path): \($0)" }.joined(separator: "\n")
         case .unknownExecution(let id, let database): "no execution '\(id)' in \(database)"
+        case .unwritableFile(let path): "cannot write \(path): check that its folder exists and is writable"
         }
     }
 
     var exitStatus: Int32 {
         switch self {
         case .unknownMember, .unknownExecution: 1
-        case .invalidID, .unreadableFile, .invalidDefinition: 2
+        case .invalidID, .unreadableFile, .invalidDefinition, .unwritableFile: 2
         }
     }
 }

@@ -49,6 +49,15 @@ public final class Console: Sendable {
         write(text, toError: true)
     }
 
+    /// Writes raw bytes to standard output (a generated trace, say).
+    public func write(_ bytes: [UInt8]) {
+        if isCapturing {
+            captured.withLock { $0.output += String(decoding: bytes, as: UTF8.self) }
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+
     private func write(_ text: String, toError: Bool) {
         if isCapturing {
             captured.withLock { toError ? $0.error.append(text) : $0.output.append(text) }

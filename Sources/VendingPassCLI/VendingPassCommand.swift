@@ -13,6 +13,6 @@ struct VendingPassCommand: AsyncParsableCommand {
               vendingpass ingest Scenarios/traces/quickstart.jsonl
               vendingpass participants list
             """,
-        subcommands: [IngestCommand.self, ParticipantsCommand.self, WorkflowCommand.self, ExecutionsCommand.self]
+        subcommands: [IngestCommand.self, ParticipantsCommand.self, GenerateCommand.self, WorkflowCommand.self, ExecutionsCommand.self]
     )
 }

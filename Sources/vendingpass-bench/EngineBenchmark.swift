@@ -1,4 +1,5 @@
 import Determinism
+import Fleet
 import Foundation
 import StatesLanguage
 import Storage
@@ -176,5 +177,36 @@ enum DefinitionBenchmark {
         let seconds = EngineBenchmark.seconds(ContinuousClock.now - started)
         precondition(engine.statistics.executionsSucceeded == executions, "every execution must succeed")
         return String(format: "%@: %d executions in %.2f s: %.0f executions/s", path, executions, seconds, Double(executions) / seconds)
+    }
+}
+
+/// `vendingpass generate` to a file: events per second and resident memory.
+enum GenerateBenchmark {
+    static func run(machines: Int, days: Int, path: String) throws -> String {
+        var settings = GeneratorSettings()
+        settings.machines = machines
+        settings.participants = machines * 50
+        settings.days = days
+        var generator = TraceGenerator(settings: settings)
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: path) else { return "cannot write \(path)" }
+        var sink = FileSink(handle: handle)
+        let started = ContinuousClock.now
+        var lastDay = -1
+        try generator.generate(into: &sink, format: .jsonl) { fraction in
+            let day = Int(fraction * Double(days))
+            if day / 30 != lastDay / 30 {
+                lastDay = day
+                FileHandle.standardError.write(Data("  day \(day): \(Int(ResidentMemory.megabytes())) MiB resident\n".utf8))
+            }
+        }
+        try handle.close()
+        let seconds = EngineBenchmark.seconds(ContinuousClock.now - started)
+        let events = generator.statistics.events
+        let bytes = generator.statistics.bytes
+        return String(
+            format: "generate: %d machines, %d days: %d events (%.1f GB) in %.1f s: %.0f events/s; %.0f MiB resident at the end, %.0f MiB at peak",
+            machines, days, events, Double(bytes) / 1e9, seconds, Double(events) / seconds, ResidentMemory.megabytes(), ResidentMemory.peakMegabytes()
+        )
     }
 }

@@ -25,6 +25,11 @@ struct Main {
             print(try await WaitingBenchmark.run(executions: executions, path: "/tmp/vendingpass-waiting.sqlite"))
         case "asl" where arguments.count > 1:
             print(try await DefinitionBenchmark.run(path: arguments[1], executions: arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000))
+        case "generate":
+            let machines = arguments.count > 1 ? Int(arguments[1]) ?? 1_000 : 1_000
+            let days = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
+            let path = arguments.count > 3 ? arguments[3] : "/tmp/vendingpass-generate.jsonl"
+            print(try GenerateBenchmark.run(machines: machines, days: days, path: path))
         case "store":
             print(try StoreBenchmark.run(executions: 20_000, path: "/tmp/vendingpass-store-bench.sqlite"))
         case "json":
@@ -34,6 +39,7 @@ struct Main {
                 usage: vendingpass-bench engine [executions] [memory|sqlite] [events per commit]
                        vendingpass-bench waiting [executions]
                        vendingpass-bench asl FILE [executions]
+                       vendingpass-bench generate [machines] [days] [file]
                        vendingpass-bench clock [jobs] | store | json
                 """)
         }
