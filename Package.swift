@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .target(name: "Loyalty"),
@@ -21,11 +23,19 @@ let package = Package(
         .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Workflows", dependencies: ["StatesLanguage", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Fleet", dependencies: ["Loyalty", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "LegacyBackend", dependencies: ["Loyalty", "Storage", "Determinism"]),
+        .target(
+            name: "Simulation",
+            dependencies: [
+                "Loyalty", "Fleet", "Storage", "LegacyBackend", "Workflows", "StatesLanguage", "Determinism",
+                .product(name: "Yams", package: "Yams"), .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
         .target(name: "Storage", dependencies: ["Loyalty", "Workflows", "Determinism", "StatesLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VendingPassCLI",
             dependencies: [
-                "Loyalty", "Fleet", "Storage", "Workflows", "StatesLanguage", "Determinism",
+                "Loyalty", "Fleet", "Storage", "Workflows", "StatesLanguage", "Determinism", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -38,6 +48,10 @@ let package = Package(
             dependencies: ["Loyalty", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "Loyalty", "TestSupport"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "LegacyBackend", "Storage", "Loyalty", "Determinism", "TestSupport"]
+        ),
         .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "StatesLanguage", "Determinism", "TestSupport"]),
         .testTarget(
             name: "StorageTests",

@@ -11,10 +11,16 @@ struct LedgerEntryRecord: Codable, FetchableRecord, PersistableRecord {
     var participant: String
     var points: Int64
     var time: Int64
+    /// For the legacy backend: when the entry becomes visible to readers.
+    var visibleAt: Int64?
+    /// For the legacy backend: when the member's record first showed the entry.
+    var shownAt: Int64?
 
     enum CodingKeys: String, CodingKey {
         case kind, key, participant, points, time
         case eventID = "event_id"
+        case visibleAt = "visible_at"
+        case shownAt = "shown_at"
     }
 
     init(_ entry: LedgerEntry) {
@@ -24,6 +30,13 @@ struct LedgerEntryRecord: Codable, FetchableRecord, PersistableRecord {
         participant = entry.participant.rawValue
         points = entry.points
         time = entry.time.millisecondsSinceEpoch
+    }
+
+    /// Appends the entry with a cached statement; a second entry of the same kind and key fails.
+    func append(in db: Database) throws {
+        try db.cachedStatement(
+            sql: "INSERT INTO ledger_entry (kind, event_id, key, participant, points, time, visible_at, shown_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [kind, eventID, key, participant, points, time, visibleAt, shownAt])
     }
 
     func entry() throws -> LedgerEntry {

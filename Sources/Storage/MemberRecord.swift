@@ -10,12 +10,15 @@ struct MemberRecord: Codable, FetchableRecord, PersistableRecord {
     var freeDrinksEarned: Int64
     var freeDrinksRedeemed: Int64
     var updatedAt: Int64
+    /// For the legacy backend: the instant whose visible ledger the record was computed from.
+    var asOf: Int64?
 
     enum CodingKeys: String, CodingKey {
         case participant, points
         case freeDrinksEarned = "free_drinks_earned"
         case freeDrinksRedeemed = "free_drinks_redeemed"
         case updatedAt = "updated_at"
+        case asOf = "as_of"
     }
 
     init(_ balance: MemberBalance) {
@@ -24,6 +27,22 @@ struct MemberRecord: Codable, FetchableRecord, PersistableRecord {
         freeDrinksEarned = balance.freeDrinksEarned
         freeDrinksRedeemed = balance.freeDrinksRedeemed
         updatedAt = balance.updatedAt.millisecondsSinceEpoch
+    }
+
+    /// The member's record, read with a cached statement (this runs on every backend call).
+    static func find(_ participant: String, in db: Database) throws -> MemberRecord? {
+        try MemberRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE participant = ?"), arguments: [participant])
+    }
+
+    /// Inserts or replaces the record, with a cached statement.
+    func save(in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO member (participant, points, free_drinks_earned, free_drinks_redeemed, updated_at, as_of) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (participant) DO UPDATE SET points = excluded.points, free_drinks_earned = excluded.free_drinks_earned,
+                    free_drinks_redeemed = excluded.free_drinks_redeemed, updated_at = excluded.updated_at, as_of = excluded.as_of
+                """
+        ).execute(arguments: [participant, points, freeDrinksEarned, freeDrinksRedeemed, updatedAt, asOf])
     }
 
     var balance: MemberBalance {

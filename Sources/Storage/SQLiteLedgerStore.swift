@@ -5,12 +5,19 @@ import Loyalty
 ///
 /// The ledger's `UNIQUE (kind, key)` constraint is the last line of defence: even a bug in the
 /// rules could not credit the same purchase twice, because the second insert would fail the transaction.
+///
+/// On the ground-truth path member records are kept in step with the ledger. For the legacy backend
+/// (``visibleAt`` set) an entry only becomes visible to readers at that instant, and member records are
+/// left to UpdateParticipant.
 struct SQLiteLedgerStore: LedgerStore {
     let db: Database
+    /// When new entries become visible; nil for at once, with the member record kept in step.
+    let visibleAt: Int64?
     private let decoder = EventDecoder()
 
-    init(db: Database) {
+    init(db: Database, visibleAt: Int64? = nil) {
         self.db = db
+        self.visibleAt = visibleAt
     }
 
     func arrivedEvent(_ id: EventID) throws -> LoyaltyEvent? {
@@ -32,11 +39,13 @@ struct SQLiteLedgerStore: LedgerStore {
     }
 
     func balance(of participant: ParticipantID) throws -> MemberBalance? {
-        try MemberRecord.fetchOne(db, key: participant.rawValue)?.balance
+        try MemberRecord.find(participant.rawValue, in: db)?.balance
     }
 
     func post(_ entry: LedgerEntry, balance: MemberBalance) throws {
-        try LedgerEntryRecord(entry).insert(db)
-        try MemberRecord(balance).upsert(db)
+        var record = LedgerEntryRecord(entry)
+        record.visibleAt = visibleAt
+        try record.append(in: db)
+        if visibleAt == nil { try MemberRecord(balance).save(in: db) }
     }
 }

@@ -77,6 +77,20 @@ enum StorageMigrations {
                     """
             )
         }
+        migrator.registerMigration("v3 the legacy backend's settling, record cut-offs and idempotent calls") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE ledger_entry ADD COLUMN visible_at INTEGER;
+                    ALTER TABLE ledger_entry ADD COLUMN shown_at INTEGER;
+                    CREATE INDEX ledger_entry_visible ON ledger_entry(participant, visible_at);
+                    ALTER TABLE member ADD COLUMN as_of INTEGER;
+                    CREATE TABLE backend_call (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        response TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -3,6 +3,7 @@ import Fleet
 import GRDB
 import Loyalty
 import Storage
+import Simulation
 import Workflows
 
 /// Runs the `vendingpass` command line.
@@ -51,6 +52,8 @@ public enum VendingPass {
         case let error as DatabaseError: ("database: \(error.message ?? "\(error)")", 1)
         case let error as MockConfigurationError: ("\(error)", 2)
         case let error as WorkflowEngineError: ("\(error)", 1)
+        case let error as ScenarioError: ("\(error)", 2)
+        case let error as ReplayError: ("\(error)", 2)
         default: nil
         }
     }

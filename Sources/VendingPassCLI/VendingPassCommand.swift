@@ -10,9 +10,12 @@ struct VendingPassCommand: AsyncParsableCommand {
             see the README for the format.
 
             Start here:
+              vendingpass replay Scenarios/quickstart.yaml --strategy all
               vendingpass ingest Scenarios/traces/quickstart.jsonl
               vendingpass participants list
             """,
-        subcommands: [IngestCommand.self, ParticipantsCommand.self, GenerateCommand.self, WorkflowCommand.self, ExecutionsCommand.self]
+        subcommands: [
+            ReplayCommand.self, IngestCommand.self, ParticipantsCommand.self, GenerateCommand.self, WorkflowCommand.self, ExecutionsCommand.self,
+        ]
     )
 }

@@ -1,0 +1,155 @@
+import Determinism
+import Foundation
+import LegacyBackend
+import Loyalty
+import StatesLanguage
+import Storage
+import Workflows
+
+/// Replays a scenario's trace under one strategy on the virtual clock, lets every timer fire, and
+/// compares each member's record with the reference ledger.
+public enum Replay {
+    /// What a replay needs besides the scenario.
+    public struct Options: Sendable {
+        public var strategy: Strategy
+        public var seed: UInt64
+        /// Keep the run in this SQLite file (it must not exist yet), the workflow engine durable in it;
+        /// when nil, the backend's state is in an in-memory SQLite database and the engine keeps
+        /// executions in memory.
+        public var database: String?
+        public var cost: CostModel
+        /// Called now and then with the events published so far and their total.
+        public var progress: @Sendable (Int, Int) -> Void = { _, _ in }
+
+        /// Options for `strategy`, with the scenario's seed and cost settings.
+        public init(scenario: Scenario, strategy: Strategy) {
+            self.strategy = strategy
+            seed = scenario.seed
+            cost = CostModel(memoryMegabytes: scenario.lambdaMemoryMegabytes, granularityMilliseconds: scenario.billingGranularityMilliseconds)
+        }
+    }
+
+    /// Runs the replay and returns its report (``ReplayReport/passed`` is set by ``check(_:against:)``).
+    public static func run(_ scenario: Scenario, trace: Trace, options: Options) async throws -> ReplayReport {
+        let wallStart = ContinuousClock.now
+        if let path = options.database, FileManager.default.fileExists(atPath: path) { throw ReplayError.databaseExists(path: path) }
+        let file = try options.database.map { try DatabaseFile.open(at: $0, createIfMissing: true) } ?? DatabaseFile.inMemory()
+        let start = Instant(millisecondsSinceEpoch: (trace.events.first?.time.millisecondsSinceEpoch ?? 0) - 1_000)
+        let clock = VirtualClock(start: start)
+        let ledger = BackendLedger(file: file)
+        let backend = LegacyBackend(ledger: ledger, clock: clock, settings: scenario.backend, rules: scenario.rules, seed: options.seed)
+        let billing = Billing(model: options.cost)
+        let failures = Counter()
+        let engine = try workflowEngine(for: scenario, options: options, file: file, clock: clock, backend: backend, billing: billing, failures: failures)
+        let mode: LoyaltyHandler.Mode =
+            switch options.strategy {
+            case .direct: .direct
+            case .sleep: .sleep(milliseconds: scenario.waitMilliseconds)
+            case .orchestrated, .adaptive: .workflow(engine: engine!, machine: options.strategy.rawValue)
+            }
+        let handler = LoyaltyHandler(mode: mode, backend: backend, clock: clock, billing: billing)
+        let topic = PurchaseTopic(clock: clock, duplicates: scenario.duplicates, reorderWithinMilliseconds: scenario.reorderWithinMilliseconds, seed: options.seed)
+        topic.subscribe { await handler.handle($0) }
+        let events = trace.events
+        let progress = options.progress
+        clock.spawn {
+            for (index, event) in events.enumerated() {
+                await clock.sleep(until: Instant(millisecondsSinceEpoch: event.time.millisecondsSinceEpoch))
+                topic.publish(event)
+                if index % 1_000 == 999 { progress(index + 1, events.count) }
+            }
+            progress(events.count, events.count)
+        }
+        await clock.run()
+        try engine?.flush()
+
+        let outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledger: ledger)
+        let transitions = engine?.statistics.stateTransitions ?? 0
+        let compute = options.cost.computeCost(requests: billing.invocations, billedMilliseconds: billing.billedMilliseconds)
+        let transitionCost = options.cost.transitionCost(transitions)
+        let purchases = max(1, trace.events.filter { $0.type == .purchase }.count)
+        return ReplayReport(
+            scenario: scenario.name, strategy: options.strategy.rawValue, seed: options.seed, events: trace.eventLines,
+            duplicatesIgnored: trace.duplicateLines + topic.redeliveries, purchasesCredited: outcome.purchasesCredited, lostUpdates: outcome.lostUpdates,
+            doubleCredits: outcome.doubleCredits, redemptionsWronglyDenied: outcome.redemptionsWronglyDenied, creditLatencySeconds: outcome.latency,
+            backendCalls: backend.calls, stateTransitions: transitions, billedComputeMs: billing.billedMilliseconds,
+            costUSD: .init(compute: round(compute, 6), transitions: round(transitionCost, 6), total: round(compute + transitionCost, 6)),
+            virtualSeconds: round(Double(start.duration(to: clock.now).milliseconds) / 1_000, 3),
+            wallSeconds: round(Double((ContinuousClock.now - wallStart).milliseconds) / 1_000, 3), passed: true, lostPurchases: outcome.lostPurchases,
+            lostReversals: outcome.lostReversals,
+            costPerMillionPurchasesUSD: round((compute + transitionCost) / Double(purchases) * 1_000_000, 2), lambdaInvocations: billing.invocations,
+            abandonedEvents: handler.abandonedEvents, failuresRecorded: failures.count, failedExpectations: []
+        )
+    }
+
+    /// Checks the reports against the scenario's expectations: each report's ``ReplayReport/passed``
+    /// tells whether every expectation about its strategy held. Expectations about a strategy that
+    /// was not run are not checked.
+    public static func check(_ reports: [ReplayReport], against expectations: [Expectation]) -> [ReplayReport] {
+        let byStrategy = Dictionary(reports.map { ($0.strategy, $0) }, uniquingKeysWith: { first, _ in first })
+        return reports.map { report in
+            var checked = report
+            for expectation in expectations where expectation.strategy.rawValue == report.strategy {
+                guard var value = report.value(of: expectation.metric) else { continue }
+                if let other = expectation.ratioTo {
+                    guard let denominator = byStrategy[other.rawValue]?.value(of: expectation.metric) else { continue }
+                    value = denominator == 0 ? .infinity : value / denominator
+                }
+                if !expectation.holds(for: value) {
+                    checked.passed = false
+                    checked.failedExpectations.append("\(expectation) (line \(expectation.line)): was \(Expectation.format((value * 1_000).rounded() / 1_000))")
+                }
+            }
+            return checked
+        }
+    }
+
+    private static func workflowEngine(
+        for scenario: Scenario, options: Options, file: DatabaseFile, clock: VirtualClock, backend: LegacyBackend, billing: Billing, failures: Counter
+    ) throws -> WorkflowEngine? {
+        let path: String
+        switch options.strategy {
+        case .direct, .sleep: return nil
+        case .orchestrated: path = scenario.workflow
+        case .adaptive: path = scenario.adaptiveWorkflow
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReplayError.invalidWorkflow(path: path, problems: ["the file cannot be read"])
+        }
+        var definition: StateMachine
+        do {
+            definition = try StateMachine.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw ReplayError.invalidWorkflow(path: path, problems: error.problems.map(\.description))
+        }
+        if options.strategy == .orchestrated, scenario.waitMilliseconds != 90_000 {
+            definition = try Self.waiting(definition, milliseconds: scenario.waitMilliseconds, path: path)
+        }
+        var engineOptions = WorkflowEngine.Options()
+        engineOptions.seed = options.seed
+        engineOptions.commitPolicy = .batched(events: 50_000)
+        let registry = BackendTasks.registry(backend: backend, clock: clock, billing: billing, failures: failures)
+        let store: any WorkflowStore = options.database == nil ? InMemoryWorkflowStore() : SQLiteWorkflowStore(file: file)
+        let engine = WorkflowEngine(clock: clock, store: store, registry: registry, options: engineOptions)
+        engine.register(machine: options.strategy.rawValue, definition)
+        try engine.resume()
+        return engine
+    }
+
+    /// The orchestrated machine with its Wait states set to the scenario's `wait`.
+    private static func waiting(_ machine: StateMachine, milliseconds: Int64, path: String) throws -> StateMachine {
+        var states = machine.states
+        for (name, state) in states {
+            if case .wait = state.kind {
+                states[name] = State(name: name, kind: .wait(.seconds(Int((milliseconds + 999) / 1_000))), transition: state.transition, io: state.io)
+            }
+        }
+        return StateMachine(startAt: machine.startAt, states: states, stateNames: machine.stateNames, timeoutSeconds: machine.timeoutSeconds)
+    }
+
+    static func round(_ value: Double, _ digits: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}

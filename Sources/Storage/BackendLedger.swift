@@ -1,0 +1,114 @@
+import GRDB
+import Loyalty
+
+/// The legacy backend's state in SQLite, in the same file and tables as the ground-truth ledger.
+///
+/// A count is a ledger entry that becomes visible to readers only at its `visible_at`; member records
+/// are not kept in step with the ledger but hold whatever UpdateParticipant last wrote, with the
+/// instant (`as_of`) whose visible ledger it read. That gap is the story's timing dependency.
+public struct BackendLedger: Sendable {
+    let writer: any DatabaseWriter
+
+    /// The backend's state in an open database.
+    public init(file: DatabaseFile) {
+        writer = file.writer
+    }
+
+    /// Counts a purchase's points, or a refund's reversal, visible from `visibleAt`. Counting an event
+    /// again changes nothing: the outcome is then `.duplicate`.
+    public func count(_ event: LoyaltyEvent, rules: ProgramRules, visibleAt: Timestamp) throws -> ApplyOutcome {
+        try writer.write { db in
+            var bookkeeper = Bookkeeper(rules: rules, store: SQLiteLedgerStore(db: db, visibleAt: visibleAt.millisecondsSinceEpoch))
+            return try bookkeeper.apply(event)
+        }
+    }
+
+    /// The points a reader sees for `participant` at `instant`: every entry visible by then.
+    public func visiblePoints(of participant: ParticipantID, at instant: Timestamp) throws -> Int64 {
+        try writer.read { db in
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE participant = ? AND visible_at <= ?"),
+                arguments: [participant.rawValue, instant.millisecondsSinceEpoch]
+            ) ?? 0
+        }
+    }
+
+    /// Overwrites the member's record with `points` read from the ledger as of `asOf`, keeping the free
+    /// drinks redeemed. When `guarded`, a record computed from a later ledger is never overwritten by
+    /// an earlier one. Entries the record now shows for the first time are marked shown at `now`.
+    ///
+    /// - Returns: whether the record was written.
+    @discardableResult
+    public func writeRecord(
+        of participant: ParticipantID, points: Int64, asOf: Timestamp, at now: Timestamp, rules: ProgramRules, guarded: Bool
+    ) throws -> Bool {
+        try writer.write { db in
+            var record = try MemberRecord.find(participant.rawValue, in: db)
+            if guarded, let stored = record?.asOf, stored > asOf.millisecondsSinceEpoch { return false }
+            let redeemed = record?.freeDrinksRedeemed ?? 0
+            record = MemberRecord(
+                MemberBalance(
+                    participant: participant, points: points, freeDrinksEarned: rules.freeDrinksEarned(points: points), freeDrinksRedeemed: redeemed,
+                    updatedAt: now
+                )
+            )
+            record?.asOf = asOf.millisecondsSinceEpoch
+            try record?.save(in: db)
+            try db.cachedStatement(
+                sql: "UPDATE ledger_entry SET shown_at = ? WHERE participant = ? AND kind = 'credit' AND shown_at IS NULL AND visible_at <= ?"
+            ).execute(arguments: [now.millisecondsSinceEpoch, participant.rawValue, asOf.millisecondsSinceEpoch])
+            return true
+        }
+    }
+
+    /// Takes a free drink if the member's record, as it stands, shows one; once per redemption event.
+    ///
+    /// - Returns: whether the redemption was accepted (the first decision, for a repeated delivery).
+    public func redeem(_ event: LoyaltyEvent, at now: Timestamp) throws -> Bool {
+        guard case .redemption(let redemption) = event.kind else { return false }
+        return try writer.write { db in
+            let decided = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT kind FROM ledger_entry WHERE key = ? AND kind IN ('redemption', 'denial')"), arguments: [event.id.rawValue]
+            )
+            if let decided { return decided == LedgerEntry.Kind.redemption.rawValue }
+            let record = try MemberRecord.find(redemption.participant.rawValue, in: db)
+            let accepted = (record.map { $0.freeDrinksEarned - $0.freeDrinksRedeemed } ?? 0) > 0
+            if accepted, var taken = record {
+                taken.freeDrinksRedeemed += 1
+                taken.updatedAt = now.millisecondsSinceEpoch
+                try taken.save(in: db)
+            }
+            var entry = LedgerEntryRecord(
+                LedgerEntry(
+                    kind: accepted ? .redemption : .denial, event: event.id, key: event.id, participant: redemption.participant, points: 0, time: event.time
+                )
+            )
+            entry.visibleAt = now.millisecondsSinceEpoch
+            try entry.append(in: db)
+            return accepted
+        }
+    }
+
+    /// Whether every count of `purchase` (its credit, or its reversal) is visible at `now`; nil when it was never counted.
+    public func isSettled(purchase: EventID, at now: Timestamp) throws -> Bool? {
+        try writer.read { db in
+            let latest = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT MAX(visible_at) FROM ledger_entry WHERE key = ? AND kind IN ('credit', 'reversal', 'void')"),
+                arguments: [purchase.rawValue]
+            )
+            return latest.map { $0 <= now.millisecondsSinceEpoch }
+        }
+    }
+
+    /// The response stored for an idempotency key, if a call with it already took effect.
+    public func response(for key: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT response FROM backend_call WHERE key = ?"), arguments: [key]) }
+    }
+
+    /// Remembers the response of the call with `key`, so that a repeated call returns it again.
+    public func store(response: String, for key: String) throws {
+        try writer.write { db in
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO backend_call (key, response) VALUES (?, ?)").execute(arguments: [key, response])
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Synchronization
+
+/// A progress line that appears only once work has run longer than a second, on a terminal.
+final class DelayedProgress: Sendable {
+    private let state: Mutex<(line: ProgressLine, started: ContinuousClock.Instant)>
+
+    init(label: String, console: Console, quiet: Bool) {
+        state = Mutex((ProgressLine(label, console: console, quiet: quiet), ContinuousClock.now))
+    }
+
+    func update(done: Int, total: Int) {
+        state.withLock { state in
+            guard ContinuousClock.now - state.started > .seconds(1) else { return }
+            state.line.update(done: done, total: total)
+        }
+    }
+
+    func finish() {
+        state.withLock { $0.line.finish() }
+    }
+}

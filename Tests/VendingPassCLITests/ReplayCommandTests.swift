@@ -1,0 +1,66 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct ReplayCommandTests {
+    let quickstart = ProjectPaths.file("Scenarios/quickstart.yaml")
+    static let contractKeys = [
+        "scenario", "strategy", "seed", "events", "duplicatesIgnored", "purchasesCredited", "lostUpdates", "doubleCredits",
+        "redemptionsWronglyDenied", "creditLatencySeconds", "backendCalls", "stateTransitions", "billedComputeMs", "costUSD", "virtualSeconds",
+        "wallSeconds", "passed",
+    ]
+
+    @Test func printsTheContractsKeysAndPasses() async throws {
+        let run = await CommandRun.vendingpass("replay", quickstart, "--json")
+        #expect(run.status == 0, "\(run.error)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(Self.contractKeys.filter { report[$0] == nil } == [])
+        #expect(report["strategy"] as? String == "orchestrated")
+        #expect(Set((report["creditLatencySeconds"] as? [String: Any])?.keys ?? [:].keys) == ["p50", "p90", "p99", "max"])
+        #expect(Set((report["costUSD"] as? [String: Any])?.keys ?? [:].keys) == ["compute", "transitions", "total"])
+    }
+
+    @Test func allPrintsTheFourSideBySide() async throws {
+        let json = await CommandRun.vendingpass("replay", quickstart, "--strategy", "all", "--json")
+        #expect(json.status == 0)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(reports.map { $0["strategy"] as? String } == ["direct", "sleep", "orchestrated", "adaptive"])
+        let table = await CommandRun.vendingpass("replay", quickstart, "--strategy", "all")
+        #expect(table.output.contains("direct     sleep  orchestrated  adaptive"))
+        #expect(table.output.contains("direct lost"))
+    }
+
+    @Test func aFailedExpectationExitsOneAndABadScenarioTwo() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let strict = try directory.write(
+            "trace: \(ProjectPaths.file("Scenarios/traces/quickstart.jsonl"))\nstrategy: direct\nexpect: {lostUpdates: 0}\n", to: "strict.yaml"
+        )
+        let failed = await CommandRun.vendingpass("replay", strict)
+        #expect(failed.status == 1)
+        #expect(failed.output.contains("expectation failed: direct.lostUpdates = 0 (line 3): was"))
+
+        let broken = try directory.write("trace: x.jsonl\nwiat: 90s\n", to: "broken.yaml")
+        let bad = await CommandRun.vendingpass("replay", broken)
+        #expect(bad.status == 2)
+        #expect(bad.error.hasPrefix("error: \(broken):2: unknown key 'wiat' in the scenario"))
+
+        let unknown = await CommandRun.vendingpass("replay", quickstart, "--strategy", "fastest")
+        #expect(unknown.status == 64)
+    }
+
+    @Test func theDatabaseStaysForParticipantsAndExecutions() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = directory.file("run.sqlite")
+        #expect(await CommandRun.vendingpass("replay", quickstart, "--db", database).status == 0)
+        let members = await CommandRun.vendingpass("participants", "list", "--db", database, "--json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(members.output.utf8)) as? [[String: Any]])
+        #expect(list.count >= 20)
+        let executions = await CommandRun.vendingpass("executions", "list", "--db", database, "--limit", "5")
+        #expect(executions.output.contains("orchestrated   SUCCEEDED"))
+        let again = await CommandRun.vendingpass("replay", quickstart, "--db", database)
+        #expect(again.status == 2)
+        #expect(again.error.contains("exists; a replay writes a fresh database"))
+    }
+}
