@@ -18,30 +18,31 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
-        .target(name: "Loyalty"),
-        .target(name: "StatesLanguage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "JSON"),
+        .target(name: "Loyalty", dependencies: ["JSON"]),
+        .target(name: "StatesLanguage", dependencies: ["JSON", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "Workflows", dependencies: ["StatesLanguage", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Workflows", dependencies: ["JSON", "StatesLanguage", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Fleet", dependencies: ["Loyalty", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "LegacyBackend", dependencies: ["Loyalty", "Storage", "Determinism"]),
         .target(
             name: "Simulation",
             dependencies: [
-                "Loyalty", "Fleet", "Storage", "LegacyBackend", "Workflows", "StatesLanguage", "Determinism",
+                "JSON", "Loyalty", "Fleet", "Storage", "LegacyBackend", "Workflows", "StatesLanguage", "Determinism",
                 .product(name: "Yams", package: "Yams"), .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
-        .target(name: "Storage", dependencies: ["Loyalty", "Workflows", "Determinism", "StatesLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Storage", dependencies: ["JSON", "Loyalty", "Workflows", "Determinism", "StatesLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VendingPassCLI",
             dependencies: [
-                "Loyalty", "Fleet", "Storage", "Workflows", "StatesLanguage", "Determinism", "Simulation",
+                "JSON", "Loyalty", "Fleet", "Storage", "Workflows", "StatesLanguage", "Determinism", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(name: "vendingpass", dependencies: ["VendingPassCLI"]),
-        .executableTarget(name: "vendingpass-bench", dependencies: ["Workflows", "StatesLanguage", "Determinism", "Storage", "Fleet"]),
+        .executableTarget(name: "vendingpass-bench", dependencies: ["JSON", "Workflows", "StatesLanguage", "Determinism", "Storage", "Fleet"]),
         .target(name: "TestSupport", dependencies: ["Loyalty", "Storage", "VendingPassCLI"]),
         .testTarget(
             name: "LoyaltyTests",
@@ -52,7 +53,7 @@ let package = Package(
             name: "SimulationTests",
             dependencies: ["Simulation", "LegacyBackend", "Storage", "Loyalty", "Determinism", "TestSupport"]
         ),
-        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "StatesLanguage", "Determinism", "TestSupport"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["JSON", "Workflows", "StatesLanguage", "Determinism", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Loyalty", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -45,9 +45,11 @@ public final class LegacyBackend: Sendable {
     @discardableResult
     public func countPoints(_ event: LoyaltyEvent, key: String) async throws -> Bool {
         try await call("CountPoints", key: key) { random in
-            let visibleAt = clock.now.advanced(by: .milliseconds(Int64.random(in: settings.settle, using: &random)))
-            let outcome = try ledger.count(event, rules: rules, visibleAt: Timestamp(millisecondsSinceEpoch: visibleAt.millisecondsSinceEpoch))
-            return outcome == .duplicate ? "duplicate" : "counted"
+            let visibleAt = clock.now.advanced(by: .milliseconds(Self.draw(settings.settle, &random)))
+            return try ledger.once(key: key) { transaction in
+                let outcome = try transaction.count(event, rules: rules, visibleAt: Timestamp(millisecondsSinceEpoch: visibleAt.millisecondsSinceEpoch))
+                return outcome == .duplicate ? "duplicate" : "counted"
+            }.answer
         } == "counted"
     }
 
@@ -59,12 +61,15 @@ public final class LegacyBackend: Sendable {
     @discardableResult
     public func updateParticipant(_ participant: ParticipantID, key: String, guarded: Bool = false) async throws -> Int64 {
         let answer = try await call("UpdateParticipant", key: key, split: true) { random in
+            if let stored = try ledger.response(for: key) { return stored }
             let asOf = Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)
             let points = try ledger.visiblePoints(of: participant, at: asOf)
             await clock.sleep(for: .milliseconds(Self.draw(settings.latency, &random) / 2))
             let now = Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)
-            try ledger.writeRecord(of: participant, points: points, asOf: asOf, at: now, rules: rules, guarded: guarded)
-            return String(points)
+            return try ledger.once(key: key) { transaction in
+                _ = try transaction.writeRecord(of: participant, points: points, asOf: asOf, at: now, rules: rules, guarded: guarded)
+                return String(points)
+            }.answer
         }
         return Int64(answer) ?? 0
     }
@@ -72,19 +77,24 @@ public final class LegacyBackend: Sendable {
     /// Takes a free drink if the member's record, as it stands, shows one.
     public func redeem(_ event: LoyaltyEvent, key: String) async throws -> Bool {
         try await call("Redeem", key: key) { _ in
-            try ledger.redeem(event, at: Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)) ? "accepted" : "denied"
+            try ledger.once(key: key) { transaction in
+                try transaction.redeem(event, at: Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)) ? "accepted" : "denied"
+            }.answer
         } == "accepted"
     }
 
     /// Whether the count of `purchase` (or of its reversal) is visible to readers yet.
     public func isSettled(purchase: EventID, key: String) async throws -> Bool {
         try await call("CheckCount", key: key) { _ in
-            let settled = try ledger.isSettled(purchase: purchase, at: Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)) ?? true
-            return settled ? "settled" : "pending"
+            try ledger.once(key: key) { transaction in
+                let settled = try transaction.isSettled(purchase: purchase, at: Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)) ?? true
+                return settled ? "settled" : "pending"
+            }.answer
         } == "settled"
     }
 
-    /// Runs one call: its latency, its failure (before or after the effect), and its idempotency.
+    /// Runs one call: its latency and its failure, before or after the effect. The effect itself
+    /// honours the idempotency key (see ``BackendLedger/once(key:_:)``).
     ///
     /// - Parameter split: the effect sleeps half the latency itself (UpdateParticipant reads, waits, writes).
     private func call(_ operation: String, key: String, split: Bool = false, effect: (inout SeededGenerator) async throws -> String) async throws -> String {
@@ -99,12 +109,7 @@ public final class LegacyBackend: Sendable {
         let failsAfterEffect = Bool.random(using: &random)
         await clock.sleep(for: .milliseconds(split ? latency / 2 : latency))
         if failure, !failsAfterEffect { throw BackendError.unavailable(operation) }
-        if let stored = try ledger.response(for: key) {
-            if failure { throw BackendError.unavailable(operation) }
-            return stored
-        }
         let answer = try await effect(&random)
-        try ledger.store(response: answer, for: key)
         if failure { throw BackendError.unavailable(operation) }
         return answer
     }

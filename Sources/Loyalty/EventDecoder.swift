@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Decodes one line of a trace into a ``LoyaltyEvent``, validating every field.
 ///
@@ -8,38 +9,6 @@ import Foundation
 /// ```
 /// A problem names the field and what is wrong with it; the caller adds the file and the line.
 public struct EventDecoder: Sendable {
-    /// Creates a decoder.
-    public init() {}
-
-    /// Decodes a line given as text.
-    public func decode(_ line: String) throws(LineProblem) -> LoyaltyEvent {
-        try decode(Data(line.utf8))
-    }
-
-    /// Decodes a line given as UTF-8 bytes.
-    public func decode(_ line: Data) throws(LineProblem) -> LoyaltyEvent {
-        do {
-            return try JSONDecoder().decode(WireEvent.self, from: line).event
-        } catch let problem as LineProblem {
-            throw problem
-        } catch DecodingError.dataCorrupted(let context) {
-            let detail = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
-            throw LineProblem(field: nil, reason: "is not valid JSON: \(Self.shorten(detail))")
-        } catch {
-            throw LineProblem(field: nil, reason: "is not a JSON object")
-        }
-    }
-
-    private static func shorten(_ detail: String) -> String {
-        let trimmed = detail.replacingOccurrences(of: "\n", with: " ")
-        return trimmed.count > 120 ? String(trimmed.prefix(117)) + "..." : trimmed
-    }
-}
-
-/// The JSON form of an event, decoded field by field so that every problem names its field.
-private struct WireEvent: Decodable {
-    let event: LoyaltyEvent
-
     private static let common: Set<String> = ["id", "type", "time", "machine"]
     private static let allowed: [EventType: (required: Set<String>, optional: Set<String>)] = [
         .purchase: (common.union(["payment", "sku", "slot", "amount", "currency"]), ["participant"]),
@@ -48,16 +17,31 @@ private struct WireEvent: Decodable {
     ]
     private static let known = allowed.values.reduce(into: Set<String>()) { $0.formUnion($1.required.union($1.optional)) }
 
-    init(from decoder: any Decoder) throws {
-        let fields: FieldReader
+    /// Creates a decoder.
+    public init() {}
+
+    /// Decodes a line given as text.
+    public func decode(_ line: String) throws(LineProblem) -> LoyaltyEvent {
+        try decode(bytes: Array(line.utf8))
+    }
+
+    /// Decodes a line given as UTF-8 bytes.
+    public func decode(_ line: Data) throws(LineProblem) -> LoyaltyEvent {
+        try decode(bytes: Array(line))
+    }
+
+    private func decode(bytes: [UInt8]) throws(LineProblem) -> LoyaltyEvent {
+        let json: JSONValue
         do {
-            fields = FieldReader(container: try decoder.container(keyedBy: FieldKey.self))
+            json = try JSONParser.parse(bytes: bytes)
         } catch {
-            throw LineProblem(field: nil, reason: "is not a JSON object")
+            throw LineProblem(field: nil, reason: "is not valid JSON: \(error)")
         }
+        guard case .object(let object) = json else { throw LineProblem(field: nil, reason: "is not a JSON object") }
+        let fields = FieldReader(object: object)
         let type = try fields.required("type") { text throws(FieldProblem) in try EventType(validating: text) }
         let rule = Self.allowed[type]!
-        for name in fields.names.sorted() where !rule.required.contains(name) && !rule.optional.contains(name) {
+        for name in object.orderedKeys.sorted() where !rule.required.contains(name) && !rule.optional.contains(name) {
             let reason = Self.known.contains(name) ? "does not belong on a \(type.rawValue)" : "is not a field of the trace format"
             throw LineProblem(field: name, reason: reason)
         }
@@ -97,24 +81,13 @@ private struct WireEvent: Decodable {
                 )
             )
         }
-        event = LoyaltyEvent(id: id, time: time, machine: machine, kind: kind)
+        return LoyaltyEvent(id: id, time: time, machine: machine, kind: kind)
     }
-}
-
-/// Any JSON object key.
-private struct FieldKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }
 
 /// Reads typed fields out of a JSON object, turning every failure into a ``LineProblem`` for that field.
 private struct FieldReader {
-    let container: KeyedDecodingContainer<FieldKey>
-
-    var names: [String] { container.allKeys.map(\.stringValue) }
+    let object: JSONObject
 
     func required<T>(_ name: String, _ parse: (String) throws(FieldProblem) -> T) throws(LineProblem) -> T {
         guard let value = try optional(name, parse) else {
@@ -124,10 +97,9 @@ private struct FieldReader {
     }
 
     func optional<T>(_ name: String, _ parse: (String) throws(FieldProblem) -> T) throws(LineProblem) -> T? {
-        let key = FieldKey(name)
-        guard container.contains(key), (try? container.decodeNil(forKey: key)) != true else { return nil }
-        guard let text = try? container.decode(String.self, forKey: key) else {
-            throw LineProblem(field: name, reason: "must be a string, not \(describe(key))")
+        guard let value = object[name], value != .null else { return nil }
+        guard case .string(let text) = value else {
+            throw LineProblem(field: name, reason: "must be a string, not \(Self.describe(value))")
         }
         do {
             return try parse(text)
@@ -138,28 +110,28 @@ private struct FieldReader {
 
     func money() throws(LineProblem) -> Money {
         let currency = try required("currency") { text throws(FieldProblem) in try Currency(code: text) }
-        let key = FieldKey("amount")
-        guard container.contains(key), (try? container.decodeNil(forKey: key)) != true else {
-            throw LineProblem(field: "amount", reason: "is missing")
+        guard let value = object["amount"], value != .null else { throw LineProblem(field: "amount", reason: "is missing") }
+        guard case .number(let number) = value else {
+            throw LineProblem(field: "amount", reason: "must be a whole number of minor units, not \(Self.describe(value))")
         }
-        guard let minorUnits = try? container.decode(Int64.self, forKey: key) else {
-            if let number = try? container.decode(Double.self, forKey: key) {
-                throw LineProblem(field: "amount", reason: "must be a whole number of minor units (cents), not \(number)")
-            }
-            throw LineProblem(field: "amount", reason: "must be a whole number of minor units, not \(describe(key))")
+        guard number.rounded() == number, abs(number) < 9.0e15 else {
+            throw LineProblem(field: "amount", reason: "must be a whole number of minor units (cents), not \(number)")
         }
         do {
-            return try Money(minorUnits: minorUnits, currency: currency)
+            return try Money(minorUnits: Int64(number), currency: currency)
         } catch {
             throw LineProblem(field: "amount", reason: error.reason)
         }
     }
 
-    private func describe(_ key: FieldKey) -> String {
-        if (try? container.decode(Bool.self, forKey: key)) != nil { return "a boolean" }
-        if (try? container.decode(Double.self, forKey: key)) != nil { return "a number" }
-        if (try? container.decode(String.self, forKey: key)) != nil { return "a string" }
-        if (try? container.nestedUnkeyedContainer(forKey: key)) != nil { return "an array" }
-        return "an object"
+    private static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
     }
 }

@@ -1,9 +1,10 @@
 import Determinism
+import JSON
 import LegacyBackend
 import Loyalty
 import StatesLanguage
-
 import Workflows
+
 
 /// The Lambda functions behind the state machines' Task states, calling the legacy backend.
 ///

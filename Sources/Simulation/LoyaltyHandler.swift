@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import LegacyBackend
 import Loyalty
 import StatesLanguage

@@ -1,5 +1,6 @@
 import Determinism
 import GRDB
+import JSON
 import StatesLanguage
 import Workflows
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSON
 import StatesLanguage
 import Storage
 import Workflows

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Determinism
 import Foundation
+import JSON
 import StatesLanguage
 import Storage
 import Workflows

@@ -1,6 +1,7 @@
 import Determinism
 import Fleet
 import Foundation
+import JSON
 import StatesLanguage
 import Storage
 import Workflows

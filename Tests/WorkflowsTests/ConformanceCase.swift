@@ -1,5 +1,6 @@
 import Determinism
 import Foundation
+import JSON
 import StatesLanguage
 import TestSupport
 import Workflows

@@ -1,3 +1,5 @@
+import JSON
+
 extension ChoiceRule {
     /// Whether the rule holds for the state's input.
     ///

@@ -1,3 +1,5 @@
+import JSON
+
 extension DataFlow {
     /// The effective input of a state: InputPath, then Parameters.
     public func effectiveInput(_ input: JSONValue, context: JSONValue, random: inout some RandomNumberGenerator) throws(StatesError) -> JSONValue {

@@ -1,3 +1,5 @@
+import JSON
+
 /// An error as Step Functions names it: `States.Timeout`, `States.Runtime`, or a task's own error name.
 ///
 /// These are data that flow through Retry and Catch, not Swift errors about the program itself.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JSON
 
 extension IntrinsicCall {
     /// Evaluates the call against the state's input and the context object.

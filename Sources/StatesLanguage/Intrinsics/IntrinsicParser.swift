@@ -1,8 +1,8 @@
 /// Parses intrinsic function calls and their arguments.
-struct IntrinsicParser {
-    private let text: String
-    private let characters: [Character]
-    private var position = 0
+struct IntrinsicParser: TextScanner {
+    let text: String
+    let characters: [Character]
+    var position = 0
 
     init(_ text: String) {
         self.text = text
@@ -14,16 +14,6 @@ struct IntrinsicParser {
         skipSpaces()
         guard position == characters.count else { throw error("has text after the closing ')'") }
         return call
-    }
-
-    private var current: Character? { position < characters.count ? characters[position] : nil }
-
-    private func error(_ reason: String) -> PathSyntaxError {
-        PathSyntaxError(text: text, reason: reason)
-    }
-
-    private mutating func skipSpaces() {
-        while current == " " { position += 1 }
     }
 
     private mutating func parseCall() throws(PathSyntaxError) -> IntrinsicCall {

@@ -1,3 +1,5 @@
+import JSON
+
 /// A Choice state's rules and default.
 public struct ChoiceState: Sendable {
     /// The top-level rules, each with the state it leads to, in order.

@@ -1,3 +1,5 @@
+import JSON
+
 /// A Parameters, ResultSelector or ItemSelector template: JSON whose `"key.$"` fields take their values
 /// from a path, a context path or an intrinsic function when the state runs.
 public indirect enum PayloadTemplate: Hashable, Sendable {

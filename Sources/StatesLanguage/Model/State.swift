@@ -1,3 +1,5 @@
+import JSON
+
 /// One state of a state machine, with the fields common to every type.
 public struct State: Sendable {
     /// The state's name.

@@ -1,3 +1,5 @@
+import JSON
+
 /// A parsed and validated state machine (or a Parallel branch, or a Map's item processor).
 public struct StateMachine: Sendable {
     /// The first state.

@@ -1,3 +1,5 @@
+import JSON
+
 /// The condition of a JSONPath filter selector, `[?(@.price < 10 && @.inStock)]`.
 public indirect enum FilterExpression: Hashable, Sendable {
     /// An operand that must exist (and, if boolean, be true).

@@ -1,3 +1,5 @@
+import JSON
+
 /// A JSONPath as Amazon States Language allows it: `$.a.b`, `$['a']`, `$.items[0]`, `$.items[*].id`,
 /// `$..id`, `$.items[1:3]`, `$.items[?(@.price < 10)]`, and `$$.Execution.Id` for the context object.
 ///

@@ -1,8 +1,10 @@
+import JSON
+
 /// Parses JSONPath text: the root, its segments, and the expressions of filter selectors.
-struct PathParser {
-    private let text: String
-    private let characters: [Character]
-    private var position = 0
+struct PathParser: TextScanner {
+    let text: String
+    let characters: [Character]
+    var position = 0
 
     init(_ text: String) {
         self.text = text
@@ -15,23 +17,6 @@ struct PathParser {
         let segments = try parseSegments(inFilter: false)
         guard isAtEnd else { throw error("has unexpected '\(characters[position])' at position \(position + 1)") }
         return JSONPath(root: root, segments: segments, text: text)
-    }
-
-    private var isAtEnd: Bool { position >= characters.count }
-    private var current: Character? { isAtEnd ? nil : characters[position] }
-
-    private mutating func take(_ character: Character) -> Bool {
-        guard current == character else { return false }
-        position += 1
-        return true
-    }
-
-    private mutating func skipSpaces() {
-        while current == " " { position += 1 }
-    }
-
-    private func error(_ reason: String) -> PathSyntaxError {
-        PathSyntaxError(text: text, reason: reason)
     }
 
     private mutating func parseSegments(inFilter: Bool) throws(PathSyntaxError) -> [JSONPath.Segment] {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Writing a value at a reference path, as `ResultPath` does.
 extension JSONPath {
     /// Returns `document` with `value` placed at this reference path, creating missing objects on the way.

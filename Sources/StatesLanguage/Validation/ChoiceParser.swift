@@ -1,3 +1,5 @@
+import JSON
+
 /// Parses a Choice state's rules.
 enum ChoiceParser {
     private static let combinators = ["And", "Or", "Not"]

@@ -1,3 +1,5 @@
+import JSON
+
 /// Turns a definition's JSON into a ``StateMachine``, collecting every problem with its location.
 enum DefinitionParser {
     static func machine(_ json: JSONValue, at location: String, problems: inout ProblemList, isTopLevel: Bool) -> StateMachine? {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Reads the fields of one JSON object of a definition, reporting type errors at their location and
 /// remembering which fields were read so that the rest can be reported as unknown.
 struct ObjectReader {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Parses `Retry` and `Catch` arrays.
 enum RetryParser {
     static func retriers(_ reader: inout ObjectReader, context: inout StateContext) -> [Retrier] {

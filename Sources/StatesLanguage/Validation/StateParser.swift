@@ -1,3 +1,5 @@
+import JSON
+
 /// Parses one state by its Type, checking the fields that belong to it.
 enum StateParser {
     static func state(named name: String, _ json: JSONValue, at location: String, context: inout StateContext) -> State? {

@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// Runs one execution to its end: what `vendingpass workflow run` does.

@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 import Synchronization
 

@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// The snapshot of an execution as one JSON document, the form the workflow store saves.

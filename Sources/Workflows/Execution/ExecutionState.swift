@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// Everything the engine knows about one execution: saved as one snapshot, so it resumes after a crash.

@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// What a caller sees of an execution: its identity, status and result.

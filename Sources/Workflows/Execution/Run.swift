@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// One thread of an execution: the root, or a Parallel branch, or a Map iteration.

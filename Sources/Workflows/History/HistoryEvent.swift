@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// One event of an execution's history, with Step Functions' event type names.

@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// The context object (`$$`) that paths and templates may read.

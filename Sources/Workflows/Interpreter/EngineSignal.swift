@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// Something that happened to an execution, handed to the ``Interpreter``.

@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 
 /// Steps one execution through its state machine: pure, with no I/O and no clock of its own.

@@ -1,3 +1,4 @@
+import JSON
 import StatesLanguage
 
 /// One call of a Task state's resource: what a handler receives.
