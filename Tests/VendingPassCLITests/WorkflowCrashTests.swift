@@ -15,10 +15,10 @@ import Workflows
         let arguments = [
             "workflow", "run", ProjectPaths.file("Scenarios/workflows/vending-pass.asl.json"), "--input", #"{"id":"e-000001","participant":"vp-1"}"#,
             "--mocks", ProjectPaths.file("Scenarios/workflows/vending-pass.mocks.json"), "--test-case", "HappyPath", "--name", "e-000001",
-            "--db", database, "--clock", "wall", "--time-scale", "20", "--json",
+            "--db", database, "--clock", "wall", "--time-scale", "9", "--json",
         ]
 
-        // Given a run that has entered its Wait (90 s at 20 times speed: 4.5 s)
+        // Given a run that has entered its Wait (90 s at 9 times speed: 10 s, ample even on a busy machine)
         let first = Process()
         first.executableURL = URL(fileURLWithPath: binary)
         first.arguments = arguments
@@ -26,7 +26,7 @@ import Workflows
         try first.run()
         let id = "arn:aws:states:local:000000000000:execution:vending-pass:e-000001"
         var waiting = false
-        for _ in 0..<100 where !waiting {
+        for _ in 0..<200 where !waiting {
             try await Task.sleep(for: .milliseconds(50))
             if FileManager.default.fileExists(atPath: database),
                 let history = try? SQLiteWorkflowStore(file: try DatabaseFile.open(at: database, createIfMissing: false)).history(of: id)
