@@ -19,7 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSON"),
-        .target(name: "Loyalty", dependencies: ["JSON"]),
+        .target(name: "Loyalty", dependencies: ["JSON", "Determinism"]),
         .target(name: "StatesLanguage", dependencies: ["JSON", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Workflows", dependencies: ["JSON", "StatesLanguage", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),

@@ -1,4 +1,5 @@
-/// Parsing and formatting of RFC 3339 date-times, without Foundation's formatters (which are slow and lenient).
+/// Parsing of RFC 3339 date-times, without Foundation's parsers (which are slow and lenient); formatting
+/// is ``Instant/rfc3339``'s.
 enum RFC3339 {
     private static let example = "2026-11-24T08:15:02Z"
 
@@ -58,48 +59,6 @@ enum RFC3339 {
         return Timestamp(millisecondsSinceEpoch: seconds * 1_000 + millisecond)
     }
 
-    /// Formats in UTC with three fractional digits.
-    static func format(_ timestamp: Timestamp) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        write(timestamp, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends the 24 bytes of `2026-11-24T08:15:02.120Z` for `timestamp`.
-    static func write(_ timestamp: Timestamp, into bytes: inout [UInt8]) {
-        let total = timestamp.millisecondsSinceEpoch
-        let millisecond = floorMod(total, 1_000)
-        let seconds = floorDiv(total, 1_000)
-        let days = floorDiv(seconds, 86_400)
-        let secondOfDay = floorMod(seconds, 86_400)
-        let (year, month, day) = civilFromDays(days)
-        func put(_ value: Int64, width: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            var remaining = value
-            for _ in 0..<width {
-                bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor % 10))
-                remaining %= divisor
-                divisor /= 10
-            }
-        }
-        put(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        put(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
-        put(day, width: 2)
-        bytes.append(UInt8(ascii: "T"))
-        put(secondOfDay / 3_600, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        put(secondOfDay / 60 % 60, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        put(secondOfDay % 60, width: 2)
-        bytes.append(UInt8(ascii: "."))
-        put(millisecond, width: 3)
-        bytes.append(UInt8(ascii: "Z"))
-    }
-
     static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
         case 2: isLeap(year) ? 29 : 28
@@ -122,26 +81,9 @@ enum RFC3339 {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The civil date `days` after 1970-01-01.
-    static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = floorDiv(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let quotient = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
-    }
-
-    private static func floorMod(_ a: Int64, _ b: Int64) -> Int64 {
-        a - floorDiv(a, b) * b
     }
 
     /// A cursor over the bytes of a date-time.

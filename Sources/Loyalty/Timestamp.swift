@@ -1,3 +1,5 @@
+import Determinism
+
 /// An instant, counted in whole milliseconds from the Unix epoch (1970-01-01T00:00:00Z).
 ///
 /// Events carry RFC 3339 times with any offset; they are normalised to this UTC count, so
@@ -23,11 +25,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The timestamp in UTC with milliseconds, always 24 characters: `2026-11-24T08:15:02.120Z`.
-    public var rfc3339: String { RFC3339.format(self) }
+    public var rfc3339: String { Instant(millisecondsSinceEpoch: millisecondsSinceEpoch).rfc3339 }
 
     /// Appends ``rfc3339``'s bytes to `bytes`, for writers that produce millions of lines.
     public func writeRFC3339(into bytes: inout [UInt8]) {
-        RFC3339.write(self, into: &bytes)
+        Instant(millisecondsSinceEpoch: millisecondsSinceEpoch).writeRFC3339(into: &bytes)
     }
 
     public var description: String { rfc3339 }

@@ -1,3 +1,4 @@
+import Determinism
 import JSON
 import StatesLanguage
 import Workflows
@@ -10,8 +11,8 @@ enum ExecutionJSON {
         object["name"] = .string(summary.name)
         object["stateMachine"] = .string(summary.machine)
         object["status"] = .string(summary.status.rawValue)
-        object["startDate"] = .string(ASLTimestamp.format(millisecondsSinceEpoch: summary.startedAt.millisecondsSinceEpoch))
-        object["stopDate"] = summary.stoppedAt.map { .string(ASLTimestamp.format(millisecondsSinceEpoch: $0.millisecondsSinceEpoch)) } ?? .null
+        object["startDate"] = .string(summary.startedAt.rfc3339)
+        object["stopDate"] = summary.stoppedAt.map { .string($0.rfc3339) } ?? .null
         object["stateTransitions"] = .number(Double(summary.stateTransitions))
         object["input"] = summary.input
         object["output"] = summary.output ?? .null
@@ -24,7 +25,7 @@ enum ExecutionJSON {
         var table = TextTable([.text("NAME"), .text("STATE MACHINE"), .text("STATUS"), .text("STARTED"), .number("TRANSITIONS")])
         for summary in executions {
             table.append([
-                summary.name, summary.machine, summary.status.rawValue, ASLTimestamp.format(millisecondsSinceEpoch: summary.startedAt.millisecondsSinceEpoch),
+                summary.name, summary.machine, summary.status.rawValue, summary.startedAt.rfc3339,
                 "\(summary.stateTransitions)",
             ])
         }
@@ -35,8 +36,8 @@ enum ExecutionJSON {
         var table = TextTable([.text("field"), .text("value")])
         table.append(["execution", summary.id])
         table.append(["status", summary.status.rawValue])
-        table.append(["started", ASLTimestamp.format(millisecondsSinceEpoch: summary.startedAt.millisecondsSinceEpoch)])
-        table.append(["stopped", summary.stoppedAt.map { ASLTimestamp.format(millisecondsSinceEpoch: $0.millisecondsSinceEpoch) } ?? "-"])
+        table.append(["started", summary.startedAt.rfc3339])
+        table.append(["stopped", summary.stoppedAt.map { $0.rfc3339 } ?? "-"])
         table.append(["state transitions", "\(summary.stateTransitions)"])
         table.append(["input", summary.input.jsonText])
         if let output = summary.output { table.append(["output", output.jsonText]) }
@@ -49,7 +50,7 @@ enum ExecutionJSON {
         var object = JSONObject()
         object["id"] = .number(Double(event.id))
         object["previousEventId"] = .number(Double(event.previousEventID))
-        object["timestamp"] = .string(ASLTimestamp.format(millisecondsSinceEpoch: event.timestamp.millisecondsSinceEpoch))
+        object["timestamp"] = .string(event.timestamp.rfc3339)
         object["type"] = .string(event.type.rawValue)
         object["details"] = .object(event.details)
         return .object(object)
@@ -60,7 +61,7 @@ enum ExecutionJSON {
         for event in events {
             var details = event.details.map { "\($0.key)=\($0.value.stringValue ?? $0.value.jsonText)" }.joined(separator: " ")
             if details.count > 100 { details = String(details.prefix(97)) + "..." }
-            table.append(["\(event.id)", ASLTimestamp.format(millisecondsSinceEpoch: event.timestamp.millisecondsSinceEpoch), event.type.rawValue, details])
+            table.append(["\(event.id)", event.timestamp.rfc3339, event.type.rawValue, details])
         }
         return table.rendered
     }

@@ -12,6 +12,7 @@ import Testing
 
     @Test func formatsDatesBefore1970AndLeapDays() throws {
         #expect(try Timestamp(rfc3339: "1969-12-31T23:59:59.999Z").millisecondsSinceEpoch == -1)
+        #expect(Timestamp(millisecondsSinceEpoch: -1).rfc3339 == "1969-12-31T23:59:59.999Z")
         #expect(try Timestamp(rfc3339: "2024-02-29T12:00:00Z").rfc3339 == "2024-02-29T12:00:00.000Z")
     }
 

@@ -23,10 +23,10 @@ enum ContextObject {
         executionObject["Input"] = execution.input
         executionObject["Name"] = .string(execution.name)
         executionObject["RoleArn"] = .string("arn:aws:iam::\(account):role/vendingpass")
-        executionObject["StartTime"] = .string(ASLTimestamp.format(millisecondsSinceEpoch: execution.startedAt.millisecondsSinceEpoch))
+        executionObject["StartTime"] = .string(execution.startedAt.rfc3339)
         executionObject["RedriveCount"] = 0
         var state = JSONObject()
-        state["EnteredTime"] = .string(ASLTimestamp.format(millisecondsSinceEpoch: run.enteredAt.millisecondsSinceEpoch))
+        state["EnteredTime"] = .string(run.enteredAt.rfc3339)
         state["Name"] = .string(run.state)
         state["RetryCount"] = .number(Double(run.retryCount))
         var machine = JSONObject()
