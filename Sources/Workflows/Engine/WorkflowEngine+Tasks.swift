@@ -35,12 +35,7 @@ extension WorkflowEngine {
     /// Delivers a task's result and performs what follows from it.
     private func complete(_ call: TaskCall, with result: Result<JSONValue, StatesError>) {
         let (calls, finished) = deliver(.taskCompleted(runID: call.runID, token: call.token, result: result), to: call.invocation.executionID)
-        dispatch(calls, finished: finished)
-        do {
-            try afterChange(force: false)
-        } catch {
-            core.withLock { $0.failure = $0.failure ?? error }
-        }
+        proceed(with: calls, finished: finished)
     }
 
     private static func outcome(_ body: () throws -> JSONValue) -> Result<JSONValue, StatesError> {

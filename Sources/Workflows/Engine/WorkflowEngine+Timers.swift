@@ -14,19 +14,14 @@ extension WorkflowEngine {
         do {
             try prefetch(due.map(\.executionID))
         } catch {
-            core.withLock { $0.failure = $0.failure ?? error }
+            recordFailure(error)
         }
         for timer in due {
             let (newCalls, newlyFinished) = deliver(.timerFired(timer), to: timer.executionID, firing: timer)
             calls += newCalls
             finished += newlyFinished
         }
-        dispatch(calls, finished: finished)
-        do {
-            try afterChange(force: false)
-        } catch {
-            core.withLock { $0.failure = $0.failure ?? error }
-        }
+        proceed(with: calls, finished: finished)
     }
 
     /// Asks the clock to call ``fireDueTimers()`` when the earliest timer is due, unless a call is already due sooner.

@@ -172,7 +172,7 @@ public final class WorkflowEngine: Sendable {
                         try store.save(batch)
                         finishCommit(saved)
                     } catch {
-                        core.withLock { $0.failure = $0.failure ?? error }
+                        recordFailure(error)
                     }
                 }
             }
@@ -239,7 +239,7 @@ public final class WorkflowEngine: Sendable {
                 }
             }
         } catch {
-            core.withLock { $0.failure = $0.failure ?? error }
+            recordFailure(error)
             return ([], [])
         }
     }
@@ -283,6 +283,23 @@ public final class WorkflowEngine: Sendable {
         if let onFinish { finished.forEach(onFinish) }
     }
 
+    /// What a timer or a task completion does after stepping executions, where no caller can take an
+    /// error: spawns the calls, reports finished executions and commits by the policy; an error is kept
+    /// for the next caller of the engine (see ``recordFailure(_:)``).
+    func proceed(with calls: [TaskCall], finished: [ExecutionSummary]) {
+        dispatch(calls, finished: finished)
+        do {
+            try afterChange(force: false)
+        } catch {
+            recordFailure(error)
+        }
+    }
+
+    /// Keeps the first error met where no caller could take it; the next ``afterChange(force:)`` throws it.
+    func recordFailure(_ error: any Error) {
+        core.withLock { $0.failure = $0.failure ?? error }
+    }
+
     /// Commits by the policy (always when `force`), reloads the timer window if it ran dry, and makes sure
     /// the clock will wake the engine for the next timer.
     func afterChange(force: Bool) throws {
@@ -306,16 +323,20 @@ public final class WorkflowEngine: Sendable {
     /// Takes the execution out of the cache, so that stepping it mutates it in place; ``apply`` puts it back.
     private func take(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
         if let cached = core.cache.removeValue(forKey: id) { return cached }
-        guard store.isDurable, let saved = try store.execution(id) else { return nil }
-        return try Self.restore(saved)
+        return try stored(id)
     }
 
     private func load(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
         if let cached = core.cache[id] { return cached }
-        guard store.isDurable, let saved = try store.execution(id) else { return nil }
-        let execution = try Self.restore(saved)
+        let execution = try stored(id)
         core.cache[id] = execution
         return execution
+    }
+
+    /// The execution as the store last saved it; nil when the store is not durable or has none.
+    private func stored(_ id: String) throws -> ExecutionState? {
+        guard store.isDurable, let saved = try store.execution(id) else { return nil }
+        return try Self.restore(saved)
     }
 
     /// Brings the executions behind a round of due timers into memory with one read of the store.
