@@ -47,7 +47,7 @@ public final class LegacyBackend: Sendable {
         try await call("CountPoints", key: key) { random in
             let visibleAt = clock.now.advanced(by: .milliseconds(Self.draw(settings.settle, &random)))
             return try ledger.once(key: key) { transaction in
-                let outcome = try transaction.count(event, rules: rules, visibleAt: Timestamp(millisecondsSinceEpoch: visibleAt.millisecondsSinceEpoch))
+                let outcome = try transaction.count(event, rules: rules, visibleAt: Timestamp(visibleAt))
                 return outcome == .duplicate ? "duplicate" : "counted"
             }.answer
         } == "counted"
@@ -62,10 +62,10 @@ public final class LegacyBackend: Sendable {
     public func updateParticipant(_ participant: ParticipantID, key: String, guarded: Bool = false) async throws -> Int64 {
         let answer = try await call("UpdateParticipant", key: key, split: true) { random in
             if let stored = try ledger.response(for: key) { return stored }
-            let asOf = Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)
+            let asOf = Timestamp(clock.now)
             let points = try ledger.visiblePoints(of: participant, at: asOf)
             await clock.sleep(for: .milliseconds(Self.draw(settings.latency, &random) / 2))
-            let now = Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)
+            let now = Timestamp(clock.now)
             return try ledger.once(key: key) { transaction in
                 _ = try transaction.writeRecord(of: participant, points: points, asOf: asOf, at: now, rules: rules, guarded: guarded)
                 return String(points)
@@ -78,7 +78,7 @@ public final class LegacyBackend: Sendable {
     public func redeem(_ event: LoyaltyEvent, key: String) async throws -> Bool {
         try await call("Redeem", key: key) { _ in
             try ledger.once(key: key) { transaction in
-                try transaction.redeem(event, at: Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)) ? "accepted" : "denied"
+                try transaction.redeem(event, at: Timestamp(clock.now)) ? "accepted" : "denied"
             }.answer
         } == "accepted"
     }
@@ -87,7 +87,7 @@ public final class LegacyBackend: Sendable {
     public func isSettled(purchase: EventID, key: String) async throws -> Bool {
         try await call("CheckCount", key: key) { _ in
             try ledger.once(key: key) { transaction in
-                let settled = try transaction.isSettled(purchase: purchase, at: Timestamp(millisecondsSinceEpoch: clock.now.millisecondsSinceEpoch)) ?? true
+                let settled = try transaction.isSettled(purchase: purchase, at: Timestamp(clock.now)) ?? true
                 return settled ? "settled" : "pending"
             }.answer
         } == "settled"

@@ -15,7 +15,8 @@ public struct EventDecoder: Sendable {
         .refund: (common.union(["purchase", "amount", "currency"]), ["participant", "sku", "slot"]),
         .redemption: (common.union(["participant", "sku", "slot"]), []),
     ]
-    private static let known = allowed.values.reduce(into: Set<String>()) { $0.formUnion($1.required.union($1.optional)) }
+    /// Every field of the trace format, on any event type.
+    public static let fieldNames = allowed.values.reduce(into: Set<String>()) { $0.formUnion($1.required.union($1.optional)) }
 
     /// Creates a decoder.
     public init() {}
@@ -42,7 +43,7 @@ public struct EventDecoder: Sendable {
         let type = try fields.required("type") { text throws(FieldProblem) in try EventType(validating: text) }
         let rule = Self.allowed[type]!
         for name in object.orderedKeys.sorted() where !rule.required.contains(name) && !rule.optional.contains(name) {
-            let reason = Self.known.contains(name) ? "does not belong on a \(type.rawValue)" : "is not a field of the trace format"
+            let reason = Self.fieldNames.contains(name) ? "does not belong on a \(type.rawValue)" : "is not a field of the trace format"
             throw LineProblem(field: name, reason: reason)
         }
         let id = try fields.required("id") { text throws(FieldProblem) in try EventID(validating: text) }

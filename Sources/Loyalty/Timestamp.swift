@@ -14,6 +14,14 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         self.millisecondsSinceEpoch = millisecondsSinceEpoch
     }
 
+    /// The same instant as a clock's ``Instant`` (both count milliseconds from the Unix epoch).
+    public init(_ instant: Instant) {
+        self.millisecondsSinceEpoch = instant.millisecondsSinceEpoch
+    }
+
+    /// The same instant on a clock, to sleep until or schedule at.
+    public var instant: Instant { Instant(millisecondsSinceEpoch: millisecondsSinceEpoch) }
+
     /// Parses an RFC 3339 date-time with a UTC offset, such as `2026-11-24T08:15:02.120Z`.
     public init(rfc3339 text: String) throws(FieldProblem) {
         self = try RFC3339.parse(text)
@@ -25,11 +33,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The timestamp in UTC with milliseconds, always 24 characters: `2026-11-24T08:15:02.120Z`.
-    public var rfc3339: String { Instant(millisecondsSinceEpoch: millisecondsSinceEpoch).rfc3339 }
+    public var rfc3339: String { instant.rfc3339 }
 
     /// Appends ``rfc3339``'s bytes to `bytes`, for writers that produce millions of lines.
     public func writeRFC3339(into bytes: inout [UInt8]) {
-        Instant(millisecondsSinceEpoch: millisecondsSinceEpoch).writeRFC3339(into: &bytes)
+        instant.writeRFC3339(into: &bytes)
     }
 
     public var description: String { rfc3339 }

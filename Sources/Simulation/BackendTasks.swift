@@ -5,7 +5,6 @@ import Loyalty
 import StatesLanguage
 import Workflows
 
-
 /// The Lambda functions behind the state machines' Task states, calling the legacy backend.
 ///
 /// | resource (short name) | what it does |
@@ -16,8 +15,6 @@ import Workflows
 /// | `CheckCount` | whether the count of the event in `event` is visible yet |
 /// | `RecordLoyaltyFailure` | keeps the failed event for an operator |
 enum BackendTasks {
-    static let traceFields: Set<String> = ["id", "type", "time", "machine", "participant", "payment", "sku", "slot", "amount", "currency", "purchase"]
-
     static func registry(backend: LegacyBackend, clock: any SimulationClock, billing: Billing, failures: Counter) -> TaskRegistry {
         var registry = TaskRegistry()
         func register(_ name: String, _ body: @escaping @Sendable (TaskInvocation) async throws -> JSONValue) {
@@ -61,7 +58,7 @@ enum BackendTasks {
         guard case .object(let object)? = invocation.input["event"] else {
             throw TaskFailure(error: "Loyalty.BadInput", cause: "The task's input has no event object.")
         }
-        let fields = JSONValue.object(JSONObject(object.filter { traceFields.contains($0.key) }.map { ($0.key, $0.value) }))
+        let fields = JSONValue.object(JSONObject(object.filter { EventDecoder.fieldNames.contains($0.key) }.map { ($0.key, $0.value) }))
         do {
             return try EventDecoder().decode(fields.jsonText)
         } catch {

@@ -54,7 +54,7 @@ public enum Replay {
         let progress = options.progress
         clock.spawn {
             for (index, event) in events.enumerated() {
-                await clock.sleep(until: Instant(millisecondsSinceEpoch: event.time.millisecondsSinceEpoch))
+                await clock.sleep(until: event.time.instant)
                 topic.publish(event)
                 if index % 1_000 == 999 { progress(index + 1, events.count) }
             }
