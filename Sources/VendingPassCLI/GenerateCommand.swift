@@ -72,7 +72,7 @@ struct GenerateCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console.current
         var generator = TraceGenerator(settings: try settings())
-        var progress = ProgressLine("generating", console: console, quiet: out == nil && !console.isErrorTerminal)
+        var progress = ProgressLine("generating", console: console)
         if let out {
             try AtomicFile.write(to: out) { handle in
                 var sink = FileSink(handle: handle)
