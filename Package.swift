@@ -32,7 +32,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"), .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
-        .target(name: "Storage", dependencies: ["JSON", "Loyalty", "Workflows", "Determinism", "StatesLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "JSON", "Loyalty", "Workflows", "Determinism", "StatesLanguage", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .target(
             name: "VendingPassCLI",
             dependencies: [

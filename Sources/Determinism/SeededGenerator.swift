@@ -18,6 +18,24 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         _ = next()
     }
 
+    /// The generator of `init(seed:stream:)` for the stream `"\(stream)#\(index)"`, without making that string.
+    public init(seed: UInt64, stream: String, index: Int) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        for byte in stream.utf8 { mix(byte) }
+        mix(UInt8(ascii: "#"))
+        if index < 0 { mix(UInt8(ascii: "-")) }
+        let magnitude = index.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            mix(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        }
+        state = seed ^ hash
+        _ = next()
+    }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

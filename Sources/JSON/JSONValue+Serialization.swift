@@ -7,6 +7,11 @@ extension JSONValue {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Appends the compact JSON text's UTF-8 bytes to `output`, for writers that build a larger document.
+    public func appendJSONText(to output: inout [UInt8]) {
+        write(to: &output, indent: nil, level: 0)
+    }
+
     /// JSON text indented by two spaces, for people.
     public var prettyJSONText: String {
         var output: [UInt8] = []
@@ -18,7 +23,7 @@ extension JSONValue {
         switch self {
         case .null: output += "null".utf8
         case .bool(let value): output += (value ? "true" : "false").utf8
-        case .number(let value): output += Self.format(value).utf8
+        case .number(let value): Self.writeNumber(value, to: &output)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let elements):
             guard !elements.isEmpty else {
@@ -67,9 +72,35 @@ extension JSONValue {
         return "\(value)"
     }
 
+    /// Writes a number as ``format(_:)`` does, integers without making a string.
+    static func writeNumber(_ value: Double, to output: inout [UInt8]) {
+        guard value.rounded() == value, abs(value) < 1e17 else {
+            output += format(value).utf8
+            return
+        }
+        writeInteger(Int64(value), to: &output)
+    }
+
+    /// Appends the decimal digits of `value`.
+    public static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        guard magnitude >= 10 else {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        let start = output.count
+        while magnitude > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        output[start...].reverse()
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ value: String, to output: inout [UInt8]) {
+    /// Appends `value` as a JSON string, quoted and escaped.
+    public static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in

@@ -28,7 +28,7 @@ public struct DatabaseFile: Sendable {
             }
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
             return try DatabaseFile(writer: DatabasePool(path: path, configuration: configuration))
         } catch let error as DatabaseError {
             throw StorageError.notAVendingPassDatabase(path: path, reason: error.message ?? "\(error)")

@@ -22,44 +22,66 @@ public final class SQLiteWorkflowStore: WorkflowStore {
 
     public func save(_ batch: WorkflowBatch) throws {
         try writer.write { db in
-            let upsert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET status = excluded.status, stopped_at = excluded.stopped_at, transitions = excluded.transitions,
-                        needs_resume = excluded.needs_resume, snapshot = excluded.snapshot
-                    """
+            let upsert = try RawStatement(
+                """
+                INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, stopped_at = excluded.stopped_at, transitions = excluded.transitions,
+                    needs_resume = excluded.needs_resume, snapshot = excluded.snapshot
+                """, in: db
             )
             for saved in batch.executions {
                 let summary = saved.summary
-                upsert.setUncheckedArguments([
-                    summary.id, summary.machine, summary.name, summary.status.rawValue, summary.startedAt.millisecondsSinceEpoch,
-                    summary.stoppedAt?.millisecondsSinceEpoch, summary.stateTransitions, saved.needsResume, saved.snapshot,
-                ])
-                try upsert.execute()
+                upsert.bind(1, summary.id)
+                upsert.bind(2, summary.machine)
+                upsert.bind(3, summary.name)
+                upsert.bind(4, summary.status.rawValue)
+                upsert.bind(5, summary.startedAt.millisecondsSinceEpoch)
+                upsert.bind(6, summary.stoppedAt?.millisecondsSinceEpoch)
+                upsert.bind(7, Int64(summary.stateTransitions))
+                upsert.bind(8, saved.needsResume ? 1 : 0)
+                upsert.bind(9, saved.snapshot)
+                try upsert.run()
             }
-            let history = try db.cachedStatement(sql: "INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)")
-            var chunks: [String: [HistoryEvent]] = [:]
-            var order: [String] = []
-            for (id, event) in batch.events {
-                if chunks[id] == nil { order.append(id) }
-                chunks[id, default: []].append(event)
-            }
-            for id in order {
-                let events = chunks[id]!
-                history.setUncheckedArguments([id, events[0].id, JSONValue.array(events.map(Self.encode)).jsonText])
-                try history.execute()
-            }
-            let arm = try db.cachedStatement(sql: "INSERT OR REPLACE INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (?, ?, ?, ?, ?, ?)")
+            try Self.appendHistory(batch.events, in: db)
+            let arm = try RawStatement("INSERT OR REPLACE INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (?, ?, ?, ?, ?, ?)", in: db)
             for timer in batch.armedTimers {
-                arm.setUncheckedArguments([timer.sequence, timer.due.millisecondsSinceEpoch, timer.executionID, timer.runID, timer.token, timer.kind.rawValue])
-                try arm.execute()
+                arm.bind(1, timer.sequence)
+                arm.bind(2, timer.due.millisecondsSinceEpoch)
+                arm.bind(3, timer.executionID)
+                arm.bind(4, Int64(timer.runID))
+                arm.bind(5, Int64(timer.token))
+                arm.bind(6, timer.kind.rawValue)
+                try arm.run()
             }
-            let remove = try db.cachedStatement(sql: "DELETE FROM workflow_timer WHERE sequence = ?")
+            let remove = try RawStatement("DELETE FROM workflow_timer WHERE sequence = ?", in: db)
             for timer in batch.removedTimers {
-                remove.setUncheckedArguments([timer.sequence])
-                try remove.execute()
+                remove.bind(1, timer.sequence)
+                try remove.run()
             }
+        }
+    }
+
+    /// Appends one chunk per execution: the batch's events of that execution as one JSON array.
+    private static func appendHistory(_ events: [(executionID: String, event: HistoryEvent)], in db: Database) throws {
+        var chunks: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, (id, _)) in events.enumerated() {
+            if chunks[id] == nil { order.append(id) }
+            chunks[id, default: []].append(index)
+        }
+        let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
+        var writer = JSONWriter(capacity: 4_096)
+        for id in order {
+            let indices = chunks[id]!
+            writer = JSONWriter(capacity: 4_096)
+            writer.beginArray()
+            for index in indices { encode(events[index].event, to: &writer) }
+            writer.endArray()
+            insert.bind(1, id)
+            insert.bind(2, Int64(events[indices[0]].event.id))
+            writer.bytes.withUnsafeBufferPointer { insert.bind(3, utf8: $0) }
+            try insert.run()
         }
     }
 
@@ -69,16 +91,17 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    public func executions(_ ids: [String]) throws -> [SavedExecution] {
+    public func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: String)] {
         try writer.read { db in
-            var saved: [SavedExecution] = []
+            var snapshots: [(id: String, snapshot: String)] = []
+            snapshots.reserveCapacity(ids.count)
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(start + 500, ids.count)])
                 let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                saved += try Row.fetchAll(db, sql: "SELECT * FROM workflow_execution WHERE id IN (\(placeholders))", arguments: StatementArguments(chunk))
-                    .map(Self.saved)
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, snapshot FROM workflow_execution WHERE id IN (\(placeholders))", arguments: StatementArguments(chunk))
+                while let row = try rows.next() { snapshots.append((row[0], row[1])) }
             }
-            return saved
+            return snapshots
         }
     }
 
@@ -94,15 +117,23 @@ public final class SQLiteWorkflowStore: WorkflowStore {
 
     public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM workflow_timer ORDER BY due_at, sequence LIMIT ?", arguments: [limit + 1])
-            let timers = rows.prefix(limit).compactMap { row -> TimerEntry? in
-                guard let kind = TimerEntry.Kind(rawValue: row["kind"]) else { return nil }
-                return TimerEntry(
-                    due: Instant(millisecondsSinceEpoch: row["due_at"]), sequence: row["sequence"], executionID: row["execution_id"],
-                    runID: row["run_id"], token: row["token"], kind: kind
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT due_at, sequence, execution_id, run_id, token, kind FROM workflow_timer ORDER BY due_at, sequence LIMIT ?", arguments: [limit + 1]
+            )
+            var timers: [TimerEntry] = []
+            timers.reserveCapacity(limit)
+            var hasMore = false
+            while let row = try rows.next() {
+                guard timers.count < limit else {
+                    hasMore = true
+                    break
+                }
+                guard let kind = TimerEntry.Kind(rawValue: row[5]) else { continue }
+                timers.append(
+                    TimerEntry(due: Instant(millisecondsSinceEpoch: row[0]), sequence: row[1], executionID: row[2], runID: row[3], token: row[4], kind: kind)
                 )
             }
-            return (timers, rows.count > limit)
+            return (timers, hasMore)
         }
     }
 
@@ -117,11 +148,14 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    private static func encode(_ event: HistoryEvent) -> JSONValue {
-        [
-            "id": .number(Double(event.id)), "previous": .number(Double(event.previousEventID)),
-            "timestamp": .number(Double(event.timestamp.millisecondsSinceEpoch)), "type": .string(event.type.rawValue), "details": .object(event.details),
-        ]
+    private static func encode(_ event: HistoryEvent, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("id", event.id)
+        writer.member("previous", event.previousEventID)
+        writer.member("timestamp", event.timestamp.millisecondsSinceEpoch)
+        writer.member("type", event.type.rawValue)
+        writer.member("details", JSONValue.object(event.details))
+        writer.endObject()
     }
 
     private static func decode(_ json: JSONValue) -> HistoryEvent? {

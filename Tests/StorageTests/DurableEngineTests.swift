@@ -93,4 +93,40 @@ import Workflows
         #expect(fixture.calls(to: "UpdateParticipant").count == 3_000)
         #expect(fixture.engine.timersInMemory == 0)
     }
+
+    /// With a small window of timers and commits written in the background, every Wait still ends at
+    /// its own due instant: timers beyond the window, and timers armed or fired in batches not yet
+    /// written when the window is reloaded, are neither lost nor fired twice.
+    @Test func timersBeyondTheWindowFireOnTimeWhileTheWriterCommits() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = WorkflowEngine.Options()
+        options.timerWindow = 40
+        options.cachedExecutions = 0
+        options.commitPolicy = .batched(events: 300)
+        let fixture = try EngineFixture(
+            definition: #"{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","SecondsPath":"$.seconds","Next":"Done"},"Done":{"Type":"Pass","End":true}}}"#,
+            store: SQLiteWorkflowStore(file: try DatabaseFile.open(at: directory.file("engine.sqlite"), createIfMissing: true)), options: options
+        )
+        let engine = fixture.engine
+        let clock = fixture.clock
+        let waits = (0..<1_500).map { Int64(($0 * 7_919) % 600 + 1) }
+        let ids = Locked<[String]>([])
+        clock.spawn {
+            for (index, seconds) in waits.enumerated() {
+                await clock.sleep(for: .milliseconds(50))
+                let started = try? engine.start(machine: "m", name: "w-\(index)", input: ["seconds": .number(Double(seconds))])
+                ids.withLock { $0.append(started?.summary.id ?? "") }
+            }
+        }
+        await clock.run()
+        try engine.flush()
+
+        #expect(engine.statistics.executionsSucceeded == waits.count)
+        #expect(engine.statistics.timersFired == waits.count)
+        for (id, seconds) in zip(ids.withLock { $0 }, waits) {
+            let execution = try #require(try engine.execution(id))
+            #expect(execution.stoppedAt == execution.startedAt.advanced(by: .seconds(seconds)), "\(id) waited \(seconds) s")
+        }
+    }
 }

@@ -21,6 +21,12 @@ struct EngineCore {
     /// Ids of every execution in the store or staged for it.
     var names = NameFilter(capacity: 1 << 16)
     var batch = WorkflowBatch()
+    /// Timers armed, and sequences of timers removed, in batches not yet written: a reload of the
+    /// window reads the store and corrects it with these, so it need not wait for the writer.
+    var unwrittenArmed: [Int64: TimerEntry] = [:]
+    var unwrittenRemoved: Set<Int64> = []
+    /// Counts batches written, so a reload can tell whether one landed while it read the store.
+    var commitsWritten = 0
     var dirty: Set<String> = []
     var statistics = EngineStatistics()
     var failure: (any Error)?
@@ -54,8 +60,43 @@ struct EngineCore {
     mutating func arm(_ timer: TimerEntry, in execution: inout ExecutionState) {
         execution.timers.append(timer)
         batch.armedTimers.append(timer)
+        unwrittenArmed[timer.sequence] = timer
         guard horizon.map({ timer <= $0 }) ?? true else { return }
         timers.insert(timer)
+        trimWindow()
+    }
+
+    /// Stages the removal of a timer that fired or went stale.
+    mutating func stageRemoval(of timer: TimerEntry) {
+        batch.removedTimers.append(timer)
+        unwrittenRemoved.insert(timer.sequence)
+    }
+
+    /// Replaces the window with the earliest timers: those `stored` (the store's earliest, and whether
+    /// it holds more after them) corrected by the timers armed and removed in batches not yet written.
+    mutating func refill(stored: [TimerEntry], hasMore: Bool) {
+        let limit = hasMore ? stored.last : nil
+        var merged = stored.filter { !unwrittenRemoved.contains($0.sequence) }
+        let known = Set(stored.map(\.sequence))
+        for timer in unwrittenArmed.values
+        where !known.contains(timer.sequence) && !unwrittenRemoved.contains(timer.sequence) && limit.map({ timer <= $0 }) ?? true {
+            merged.append(timer)
+        }
+        timers = Heap(merged)
+        cancelled = []
+        horizon = limit
+        trimWindow()
+    }
+
+    /// A batch is in the store: its timers need no correcting any more.
+    mutating func written(armed: [Int64], removed: [Int64]) {
+        armed.forEach { unwrittenArmed.removeValue(forKey: $0) }
+        removed.forEach { unwrittenRemoved.remove($0) }
+        commitsWritten += 1
+    }
+
+    /// When the window holds too many timers, its latest leave memory and the horizon moves before them.
+    private mutating func trimWindow() {
         while timers.count > window {
             let latest = timers.removeMax()
             cancelled.remove(latest.sequence)
@@ -71,7 +112,7 @@ struct EngineCore {
         execution.timers.removeAll { !Self.isLive($0, in: snapshot) }
         for timer in stale {
             cancelled.insert(timer.sequence)
-            batch.removedTimers.append(timer)
+            stageRemoval(of: timer)
         }
     }
 

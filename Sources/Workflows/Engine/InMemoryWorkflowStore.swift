@@ -39,8 +39,8 @@ public final class InMemoryWorkflowStore: WorkflowStore {
         contents.withLock { $0.executions[id] }
     }
 
-    public func executions(_ ids: [String]) throws -> [SavedExecution] {
-        contents.withLock { contents in ids.compactMap { contents.executions[$0] } }
+    public func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: String)] {
+        contents.withLock { contents in ids.compactMap { id in contents.executions[id].map { (id, $0.snapshot) } } }
     }
 
     public func executionIDs() throws -> [String] {

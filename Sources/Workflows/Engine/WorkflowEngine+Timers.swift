@@ -36,14 +36,23 @@ extension WorkflowEngine {
         clock.schedule(at: due) { [self] in fireDueTimers() }
     }
 
-    /// Replaces the in-memory window with the earliest stored timers (everything staged is written first).
+    /// Replaces the in-memory window with the earliest timers: the store's, corrected by the batches not
+    /// yet written, so the engine goes on while the writer commits. When batches keep landing during the
+    /// read, it writes everything staged first and reads again.
     func reloadTimerWindow() throws {
-        try flush()
-        let (timers, hasMore) = try store.earliestTimers(limit: options.timerWindow)
-        core.withLock { core in
-            core.timers = .init(timers)
-            core.cancelled = []
-            core.horizon = hasMore ? timers.last : nil
+        for _ in 0..<3 {
+            // Read past the stored timers whose removal is not written yet, so the window fills with live ones.
+            let (written, removals) = core.withLock { ($0.commitsWritten, $0.unwrittenRemoved.count) }
+            let (stored, hasMore) = try store.earliestTimers(limit: options.timerWindow + removals)
+            let refilled = core.withLock { core in
+                guard core.commitsWritten == written else { return false }
+                core.refill(stored: stored, hasMore: hasMore)
+                return true
+            }
+            if refilled { return }
         }
+        try flush()
+        let (stored, hasMore) = try store.earliestTimers(limit: options.timerWindow)
+        core.withLock { $0.refill(stored: stored, hasMore: hasMore) }
     }
 }

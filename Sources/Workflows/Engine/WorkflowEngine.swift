@@ -159,18 +159,18 @@ public final class WorkflowEngine: Sendable {
     /// has no background writer), otherwise on the writer's queue while the engine goes on.
     func commit(waiting: Bool) throws {
         try flushLock.withLock { _ throws in
-            let (batch, saved) = takeBatch()
+            let staged = takeBatch()
             if waiting || writer == nil {
                 writer?.drain()
-                if !batch.isEmpty {
-                    try store.save(batch)
-                    finishCommit(saved)
+                if !staged.isEmpty {
+                    try store.save(staged.encoded(durable: store.isDurable))
+                    finishCommit(staged)
                 }
-            } else if !batch.isEmpty {
+            } else if !staged.isEmpty {
                 writer?.submit { [self] in
                     do {
-                        try store.save(batch)
-                        finishCommit(saved)
+                        try store.save(staged.encoded(durable: store.isDurable))
+                        finishCommit(staged)
                     } catch {
                         recordFailure(error)
                     }
@@ -179,30 +179,31 @@ public final class WorkflowEngine: Sendable {
         }
     }
 
-    private func takeBatch() -> (WorkflowBatch, Set<String>) {
-        let durable = store.isDurable
-        return core.withLock { core in
+    /// Takes what is staged; the executions' snapshots are encoded later, by whoever writes the batch.
+    private func takeBatch() -> StagedBatch {
+        core.withLock { core in
+            var executions: [ExecutionState] = []
+            executions.reserveCapacity(core.dirty.count)
             for id in core.dirty {
-                guard let execution = core.cache[id] else { continue }
-                let needsResume = execution.status == .running && !execution.isWaitingOnTimers
-                let snapshot = durable ? execution.snapshot.jsonText : ""
-                core.batch.executions.append(SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: snapshot))
+                if let execution = core.cache[id] { executions.append(execution) }
             }
-            let saved = core.dirty
-            core.dirty = []
             var batch = core.batch
             core.batch = WorkflowBatch()
+            let armed = batch.armedTimers.map(\.sequence)
+            let removed = batch.removedTimers.map(\.sequence)
             batch.dropTimersArmedAndRemoved()
-            return (batch, saved)
+            defer { core.dirty = [] }
+            return StagedBatch(batch: batch, executions: executions, saved: core.dirty, armed: armed, removed: removed)
         }
     }
 
     /// After a batch is in the store: saved executions that only wait for a timer may leave memory.
-    private func finishCommit(_ saved: Set<String>) {
+    private func finishCommit(_ staged: StagedBatch) {
         core.withLock { core in
             core.statistics.commits += 1
+            core.written(armed: staged.armed, removed: staged.removed)
             guard store.isDurable else { return }
-            for id in saved where core.cache.count > options.cachedExecutions && !core.dirty.contains(id) {
+            for id in staged.saved where core.cache.count > options.cachedExecutions && !core.dirty.contains(id) {
                 if let execution = core.cache[id], execution.status != .running || execution.isWaitingOnTimers {
                     core.cache.removeValue(forKey: id)
                 }
@@ -226,7 +227,7 @@ public final class WorkflowEngine: Sendable {
                 let transitionsBefore = execution.transitions
                 if let timer {
                     execution.timers.removeAll { $0.sequence == timer.sequence }
-                    core.batch.removedTimers.append(timer)
+                    core.stageRemoval(of: timer)
                     core.statistics.timersFired += 1
                 }
                 do {
@@ -310,7 +311,7 @@ public final class WorkflowEngine: Sendable {
         switch options.commitPolicy {
         case .everyChange: try flush()
         case .batched(let events):
-            if force || needsReload {
+            if force {
                 try flush()
             } else if pending >= events {
                 try commit(waiting: false)
@@ -336,7 +337,7 @@ public final class WorkflowEngine: Sendable {
     /// The execution as the store last saved it; nil when the store is not durable or has none.
     private func stored(_ id: String) throws -> ExecutionState? {
         guard store.isDurable, let saved = try store.execution(id) else { return nil }
-        return try Self.restore(saved)
+        return try Self.restore(id: id, snapshot: saved.snapshot)
     }
 
     /// Brings the executions behind a round of due timers into memory with one read of the store.
@@ -344,17 +345,17 @@ public final class WorkflowEngine: Sendable {
         guard store.isDurable else { return }
         let missing = core.withLock { core in Array(Set(ids.filter { core.cache[$0] == nil })) }
         guard !missing.isEmpty else { return }
-        let restored = try store.executions(missing).map(Self.restore)
+        let restored = try store.snapshots(missing).map { try Self.restore(id: $0.id, snapshot: $0.snapshot) }
         core.withLock { core in
             for execution in restored where core.cache[execution.id] == nil { core.cache[execution.id] = execution }
         }
     }
 
-    private static func restore(_ saved: SavedExecution) throws -> ExecutionState {
+    private static func restore(id: String, snapshot: String) throws -> ExecutionState {
         do {
-            return try ExecutionState(snapshot: try JSONParser.parse(saved.snapshot))
+            return try ExecutionState(snapshot: try JSONParser.parse(snapshot))
         } catch {
-            throw WorkflowEngineError.unreadableExecution(id: saved.summary.id, reason: "\(error)")
+            throw WorkflowEngineError.unreadableExecution(id: id, reason: "\(error)")
         }
     }
 
@@ -364,7 +365,7 @@ public final class WorkflowEngine: Sendable {
     }
 
     private func random(for execution: ExecutionState) -> SeededGenerator {
-        SeededGenerator(seed: options.seed, stream: "\(execution.id)#\(execution.nextEventID)")
+        SeededGenerator(seed: options.seed, stream: execution.id, index: execution.nextEventID)
     }
 }
 

@@ -13,8 +13,8 @@ public protocol WorkflowStore: Sendable {
     func save(_ batch: WorkflowBatch) throws
     /// The saved execution with this id, if any.
     func execution(_ id: String) throws -> SavedExecution?
-    /// The saved executions among `ids` (fewer when some are unknown), in one read.
-    func executions(_ ids: [String]) throws -> [SavedExecution]
+    /// The snapshots of the saved executions among `ids` (fewer when some are unknown), in one read.
+    func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: String)]
     /// Every stored execution id (to fill the engine's filter of known names).
     func executionIDs() throws -> [String]
     /// The ids of running executions that have work other than waiting for a timer (to resume after a restart).

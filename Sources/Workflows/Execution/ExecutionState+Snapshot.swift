@@ -4,25 +4,33 @@ import StatesLanguage
 
 /// The snapshot of an execution as one JSON document, the form the workflow store saves.
 extension ExecutionState {
-    /// The execution as JSON.
-    var snapshot: JSONValue {
-        var object = JSONObject()
-        object["id"] = .string(id)
-        object["name"] = .string(name)
-        object["machine"] = .string(machine)
-        object["input"] = input
-        object["startedAt"] = Self.number(startedAt.millisecondsSinceEpoch)
-        object["status"] = .string(status.rawValue)
-        object["output"] = output
-        object["error"] = error.map { .string($0) }
-        object["cause"] = cause.map { .string($0) }
-        object["stoppedAt"] = stoppedAt.map { Self.number($0.millisecondsSinceEpoch) }
-        object["runs"] = .array(runs.keys.sorted().map { runs[$0]!.snapshot })
-        object["nextRunID"] = Self.number(nextRunID)
-        object["nextEventID"] = Self.number(nextEventID)
-        object["transitions"] = Self.number(transitions)
-        object["timers"] = .array(timers.map(\.snapshot))
-        return .object(object)
+    /// The execution as compact JSON text, written straight into bytes (it is written on every commit).
+    var snapshotText: String {
+        var writer = JSONWriter(capacity: 512)
+        writer.beginObject()
+        writer.member("id", id)
+        writer.member("name", name)
+        writer.member("machine", machine)
+        writer.member("input", input)
+        writer.member("startedAt", startedAt.millisecondsSinceEpoch)
+        writer.member("status", status.rawValue)
+        writer.member("output", output)
+        writer.member("error", error)
+        writer.member("cause", cause)
+        writer.member("stoppedAt", stoppedAt?.millisecondsSinceEpoch)
+        writer.key("runs")
+        writer.beginArray()
+        for key in runs.keys.sorted() { runs[key]!.write(to: &writer) }
+        writer.endArray()
+        writer.member("nextRunID", nextRunID)
+        writer.member("nextEventID", nextEventID)
+        writer.member("transitions", transitions)
+        writer.key("timers")
+        writer.beginArray()
+        for timer in timers { timer.write(to: &writer) }
+        writer.endArray()
+        writer.endObject()
+        return writer.text
     }
 
     /// Restores an execution from its snapshot.
@@ -54,23 +62,26 @@ extension ExecutionState {
 }
 
 extension Run {
-    var snapshot: JSONValue {
-        var object = JSONObject()
-        object["id"] = ExecutionState.number(id)
-        object["parent"] = parent.map { ExecutionState.number($0) }
-        object["slot"] = ExecutionState.number(slot)
-        object["scope"] = .string(scope)
-        object["state"] = .string(state)
-        object["input"] = input
-        object["phase"] = phase.snapshot
-        object["enteredEventID"] = ExecutionState.number(enteredEventID)
-        object["enteredAt"] = ExecutionState.number(enteredAt.millisecondsSinceEpoch)
-        object["lastEventID"] = ExecutionState.number(lastEventID)
-        object["visits"] = ExecutionState.number(visits)
-        object["retries"] = .array(retries.map { ExecutionState.number($0) })
-        object["retryCount"] = ExecutionState.number(retryCount)
-        object["token"] = ExecutionState.number(token)
-        return .object(object)
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("id", id)
+        writer.member("parent", parent)
+        writer.member("slot", slot)
+        writer.member("scope", scope)
+        writer.member("state", state)
+        writer.member("input", input)
+        writer.member("phase", phase.snapshot)
+        writer.member("enteredEventID", enteredEventID)
+        writer.member("enteredAt", enteredAt.millisecondsSinceEpoch)
+        writer.member("lastEventID", lastEventID)
+        writer.member("visits", visits)
+        writer.key("retries")
+        writer.beginArray()
+        for count in retries { writer.integer(count) }
+        writer.endArray()
+        writer.member("retryCount", retryCount)
+        writer.member("token", token)
+        writer.endObject()
     }
 
     init(snapshot: JSONValue) throws(SnapshotError) {
@@ -155,11 +166,14 @@ extension Run.Phase {
 }
 
 extension TimerEntry {
-    var snapshot: JSONValue {
-        [
-            "due": ExecutionState.number(due.millisecondsSinceEpoch), "sequence": ExecutionState.number(sequence),
-            "runID": ExecutionState.number(runID), "token": ExecutionState.number(token), "kind": .string(kind.rawValue),
-        ]
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("due", due.millisecondsSinceEpoch)
+        writer.member("sequence", sequence)
+        writer.member("runID", runID)
+        writer.member("token", token)
+        writer.member("kind", kind.rawValue)
+        writer.endObject()
     }
 
     init(snapshot: JSONValue, executionID: String) throws(SnapshotError) {

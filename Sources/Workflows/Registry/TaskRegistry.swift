@@ -47,7 +47,7 @@ public struct TaskRegistry: Sendable {
     /// The handler for `resource`, or nil when none is registered.
     public func handler(for resource: String) -> Handler? {
         if let handler = handlers[resource] { return handler }
-        if let short = resource.split(separator: ":").last, let handler = handlers[String(short)] { return handler }
+        if let colon = resource.lastIndex(of: ":"), let handler = handlers[String(resource[resource.index(after: colon)...])] { return handler }
         return fallback
     }
 }
