@@ -61,9 +61,12 @@ public final class LegacyBackend: Sendable {
     @discardableResult
     public func updateParticipant(_ participant: ParticipantID, key: String, guarded: Bool = false) async throws -> Int64 {
         let answer = try await call("UpdateParticipant", key: key, split: true) { random in
-            if let stored = try ledger.response(for: key) { return stored }
             let asOf = Timestamp(clock.now)
-            let points = try ledger.visiblePoints(of: participant, at: asOf)
+            let points: Int64
+            switch try ledger.responseOrVisiblePoints(for: key, of: participant, at: asOf) {
+            case .answered(let stored): return stored
+            case .visible(let visible): points = visible
+            }
             await clock.sleep(for: .milliseconds(Self.draw(settings.latency, &random) / 2))
             let now = Timestamp(clock.now)
             return try ledger.once(key: key) { transaction in

@@ -33,7 +33,7 @@ public enum Replay {
     public static func run(_ scenario: Scenario, trace: Trace, options: Options) async throws -> ReplayReport {
         let wallStart = ContinuousClock.now
         if let path = options.database, FileManager.default.fileExists(atPath: path) { throw ReplayError.databaseExists(path: path) }
-        let file = try options.database.map { try DatabaseFile.open(at: $0, createIfMissing: true) } ?? DatabaseFile.inMemory()
+        let file = try options.database.map { try DatabaseFile.createForOneRun(at: $0) } ?? DatabaseFile.inMemory()
         let start = Instant(millisecondsSinceEpoch: (trace.events.first?.time.millisecondsSinceEpoch ?? 0) - 1_000)
         let clock = VirtualClock(start: start)
         let ledger = BackendLedger(file: file)

@@ -68,13 +68,11 @@ public struct BackendLedger: Sendable {
     }
 
     /// The points a reader sees for `participant` at `instant`: every entry visible by then.
-    public func visiblePoints(of participant: ParticipantID, at instant: Timestamp) throws -> Int64 {
-        try writer.read { db in
-            try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE participant = ? AND visible_at <= ?"),
-                arguments: [participant.rawValue, instant.millisecondsSinceEpoch]
-            ) ?? 0
-        }
+    private static func visiblePoints(of participant: ParticipantID, at instant: Timestamp, in db: Database) throws -> Int64 {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE participant = ? AND visible_at <= ?"),
+            arguments: [participant.rawValue, instant.millisecondsSinceEpoch]
+        ) ?? 0
     }
 
     /// Overwrites the member's record with `points` read from the ledger as of `asOf`, keeping the free
@@ -154,8 +152,21 @@ public struct BackendLedger: Sendable {
         return latest.map { $0 <= now.millisecondsSinceEpoch }
     }
 
-    /// The response stored for an idempotency key, if a call with it already took effect.
-    public func response(for key: String) throws -> String? {
-        try writer.read { db in try Self.response(for: key, in: db) }
+    /// What a read-then-write call finds first, in one read: the answer stored for its key, or else the
+    /// member's visible points.
+    public enum FirstRead: Sendable {
+        /// A call with the key took effect before and answered this.
+        case answered(String)
+        /// No call with the key took effect yet; the member's points visible now.
+        case visible(points: Int64)
+    }
+
+    /// The answer stored for `key` if a call with it already took effect, otherwise the points a reader
+    /// sees for `participant` at `instant`: every entry visible by then.
+    public func responseOrVisiblePoints(for key: String, of participant: ParticipantID, at instant: Timestamp) throws -> FirstRead {
+        try writer.read { db in
+            if let stored = try Self.response(for: key, in: db) { return .answered(stored) }
+            return .visible(points: try Self.visiblePoints(of: participant, at: instant, in: db))
+        }
     }
 }

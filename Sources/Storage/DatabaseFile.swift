@@ -28,12 +28,30 @@ public struct DatabaseFile: Sendable {
             }
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             return try DatabaseFile(writer: DatabasePool(path: path, configuration: configuration))
         } catch let error as DatabaseError {
             throw StorageError.notAVendingPassDatabase(path: path, reason: error.message ?? "\(error)")
         } catch let error as OwnershipError {
             throw StorageError.notAVendingPassDatabase(path: path, reason: error.reason)
+        }
+    }
+
+    /// A new database file for one process's run, such as a replay: a single connection that holds the
+    /// file's lock for the whole run, so no transaction pays for the shared-memory locks readers would
+    /// need; WAL without fsync, checkpointed every 32 MiB. The file survives the process dying, not the
+    /// machine losing power, and other processes may open it once this one has closed it.
+    ///
+    /// - Throws: ``StorageError/notAVendingPassDatabase(path:reason:)`` when the file cannot be created.
+    public static func createForOneRun(at path: String) throws -> DatabaseFile {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 8192")
+        }
+        do {
+            return try DatabaseFile(writer: DatabaseQueue(path: path, configuration: configuration))
+        } catch let error as DatabaseError {
+            throw StorageError.notAVendingPassDatabase(path: path, reason: error.message ?? "\(error)")
         }
     }
 
