@@ -8,6 +8,13 @@ import Workflows
 
 /// Vending Pass executions on the virtual clock: executions and state transitions per second, in memory or durable in SQLite.
 enum EngineBenchmark {
+    /// Where the engine keeps executions: in memory; in a database file as a live service opens it
+    /// (a connection pool, fsync at checkpoints); or in a file opened for one run, as replays do.
+    enum Mode: String {
+        case memory, sqlite
+        case oneRun = "sqlite-one-run"
+    }
+
     struct Result {
         let executions: Int
         let transitions: Int
@@ -18,17 +25,17 @@ enum EngineBenchmark {
 
     /// Starts `executions` Vending Pass executions at once (mocked tasks that answer at once), runs the
     /// virtual clock until every Wait has fired, and times it.
-    static func run(executions: Int, durable: Bool, path: String?, window: Int, batch: Int) async throws -> Result {
+    static func run(executions: Int, mode: Mode, path: String, window: Int, batch: Int) async throws -> Result {
         let definition = try StateMachine.parse(try String(contentsOfFile: "Scenarios/workflows/vending-pass.asl.json", encoding: .utf8))
         var registry = TaskRegistry()
         registry.registerImmediate("CountPoints") { _ in ["points": 1] }
         registry.registerImmediate("UpdateParticipant") { _ in ["points": 1] }
         let inner: any WorkflowStore
-        if durable {
-            if let path { try? FileManager.default.removeItem(atPath: path) }
-            inner = SQLiteWorkflowStore(file: try path.map { try DatabaseFile.open(at: $0, createIfMissing: true) } ?? DatabaseFile.inMemory())
-        } else {
-            inner = InMemoryWorkflowStore()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        switch mode {
+        case .memory: inner = InMemoryWorkflowStore()
+        case .sqlite: inner = SQLiteWorkflowStore(file: try DatabaseFile.open(at: path, createIfMissing: true))
+        case .oneRun: inner = SQLiteWorkflowStore(file: try DatabaseFile.createForOneRun(at: path))
         }
         let store = TimedStore(inner)
         let clock = VirtualClock(start: Instant(millisecondsSinceEpoch: 1_795_507_200_000))
