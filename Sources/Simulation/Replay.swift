@@ -62,6 +62,7 @@ public enum Replay {
         }
         await clock.run()
         try engine?.flush()
+        try file.commitGroupedWrites()
 
         let outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledger: ledger)
         let transitions = engine?.statistics.stateTransitions ?? 0

@@ -22,7 +22,7 @@ extension BackendLedger {
 
     /// Every member's record.
     public func records() throws -> [ParticipantID: Record] {
-        try writer.read { db in
+        try file.read { db in
             var records: [ParticipantID: Record] = [:]
             for record in try MemberRecord.fetchAll(db) {
                 records[ParticipantID(trusted: record.participant)] = Record(balance: record.balance, asOf: record.asOf.map { Timestamp(millisecondsSinceEpoch: $0) })
@@ -33,7 +33,7 @@ extension BackendLedger {
 
     /// Every purchase credited and not reversed, in time order.
     public func credits() throws -> [Credit] {
-        try writer.read { db in
+        try file.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -54,7 +54,7 @@ extension BackendLedger {
 
     /// Redemptions the backend refused.
     public func deniedRedemptions() throws -> Set<EventID> {
-        try writer.read { db in
+        try file.read { db in
             Set(try String.fetchAll(db, sql: "SELECT event_id FROM ledger_entry WHERE kind = 'denial'").map { EventID(trusted: $0) })
         }
     }

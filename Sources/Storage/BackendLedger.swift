@@ -7,17 +7,17 @@ import Loyalty
 /// are not kept in step with the ledger but hold whatever UpdateParticipant last wrote, with the
 /// instant (`as_of`) whose visible ledger it read. That gap is the story's timing dependency.
 public struct BackendLedger: Sendable {
-    let writer: any DatabaseWriter
+    let file: DatabaseFile
 
     /// The backend's state in an open database.
     public init(file: DatabaseFile) {
-        writer = file.writer
+        self.file = file
     }
 
     /// Counts a purchase's points, or a refund's reversal, visible from `visibleAt`. Counting an event
     /// again changes nothing: the outcome is then `.duplicate`.
     public func count(_ event: LoyaltyEvent, rules: ProgramRules, visibleAt: Timestamp) throws -> ApplyOutcome {
-        try writer.write { db in try Self.count(event, rules: rules, visibleAt: visibleAt, in: db) }
+        try file.write { db in try Self.count(event, rules: rules, visibleAt: visibleAt, in: db) }
     }
 
     /// Runs a backend call once per idempotency key, in one transaction: a repeated key returns the first
@@ -25,7 +25,7 @@ public struct BackendLedger: Sendable {
     ///
     /// - Returns: the answer, and whether it was stored by an earlier call.
     public func once(key: String, _ body: (BackendLedger.Transaction) throws -> String) throws -> (answer: String, repeated: Bool) {
-        try writer.write { db in
+        try file.write { db in
             if let stored = try Self.response(for: key, in: db) { return (stored, true) }
             let answer = try body(Transaction(db: db))
             try db.cachedStatement(sql: "INSERT INTO backend_call (key, response) VALUES (?, ?)").execute(arguments: [key, answer])
@@ -84,7 +84,7 @@ public struct BackendLedger: Sendable {
     public func writeRecord(
         of participant: ParticipantID, points: Int64, asOf: Timestamp, at now: Timestamp, rules: ProgramRules, guarded: Bool
     ) throws -> Bool {
-        try writer.write { db in
+        try file.write { db in
             try Self.writeRecord(of: participant, points: points, asOf: asOf, at: now, rules: rules, guarded: guarded, in: db)
         }
     }
@@ -113,7 +113,7 @@ public struct BackendLedger: Sendable {
     ///
     /// - Returns: whether the redemption was accepted (the first decision, for a repeated delivery).
     public func redeem(_ event: LoyaltyEvent, at now: Timestamp) throws -> Bool {
-        try writer.write { db in try Self.redeem(event, at: now, in: db) }
+        try file.write { db in try Self.redeem(event, at: now, in: db) }
     }
 
     static func redeem(_ event: LoyaltyEvent, at now: Timestamp, in db: Database) throws -> Bool {
@@ -141,7 +141,7 @@ public struct BackendLedger: Sendable {
 
     /// Whether every count of `purchase` (its credit, or its reversal) is visible at `now`; nil when it was never counted.
     public func isSettled(purchase: EventID, at now: Timestamp) throws -> Bool? {
-        try writer.read { db in try Self.isSettled(purchase: purchase, at: now, in: db) }
+        try file.read { db in try Self.isSettled(purchase: purchase, at: now, in: db) }
     }
 
     static func isSettled(purchase: EventID, at now: Timestamp, in db: Database) throws -> Bool? {
@@ -164,7 +164,7 @@ public struct BackendLedger: Sendable {
     /// The answer stored for `key` if a call with it already took effect, otherwise the points a reader
     /// sees for `participant` at `instant`: every entry visible by then.
     public func responseOrVisiblePoints(for key: String, of participant: ParticipantID, at instant: Timestamp) throws -> FirstRead {
-        try writer.read { db in
+        try file.read { db in
             if let stored = try Self.response(for: key, in: db) { return .answered(stored) }
             return .visible(points: try Self.visiblePoints(of: participant, at: instant, in: db))
         }

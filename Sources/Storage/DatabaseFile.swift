@@ -4,12 +4,40 @@ import GRDB
 /// An open, migrated VendingPass database: SQLite in WAL mode through a GRDB `DatabasePool`, shared by
 /// the ledger (``VendingDatabase``) and the workflow store (``SQLiteWorkflowStore``).
 public struct DatabaseFile: Sendable {
-    /// The connection pool (a queue for in-memory databases).
+    /// The connection pool (a queue for in-memory databases and files opened for one run).
     public let writer: any DatabaseWriter
+    /// For a file opened for one run: its writes are grouped into larger transactions.
+    private let group: TransactionGroup?
+    /// Whether every read and write goes through one connection (in memory, or a file opened for one run).
+    private let isSingleConnection: Bool
 
-    private init(writer: any DatabaseWriter) throws {
+    private init(writer: any DatabaseWriter, group: TransactionGroup? = nil) throws {
         self.writer = writer
+        self.group = group
+        isSingleConnection = writer is DatabaseQueue
         try StorageMigrations.migrator.migrate(writer)
+    }
+
+    /// Runs `body` as a read: on a pool, in a read transaction of a reader connection, which sees the
+    /// last commit; on a single connection, directly on it, after every write made so far. (Switching
+    /// that connection to read-only for each read, as GRDB's isolated reads do, makes SQLite recompile
+    /// every prepared statement afterwards.)
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        if isSingleConnection { return try writer.unsafeRead(body) }
+        return try writer.read(body)
+    }
+
+    /// Runs `body` as one write that takes effect whole or not at all: its own transaction, or for a
+    /// file opened for one run, a savepoint inside the run's current group of writes.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let group else { return try writer.write(body) }
+        return try writer.writeWithoutTransaction { db in try group.write(body, in: db) }
+    }
+
+    /// Commits the writes grouped so far (for a file opened for one run; otherwise there is nothing to do).
+    public func commitGroupedWrites() throws {
+        guard let group else { return }
+        try writer.writeWithoutTransaction { db in try group.commit(db) }
     }
 
     /// Opens the database at `path`, creating it when `createIfMissing` is true.
@@ -39,17 +67,20 @@ public struct DatabaseFile: Sendable {
 
     /// A new database file for one process's run, such as a replay: a single connection that holds the
     /// file's lock for the whole run, so no transaction pays for the shared-memory locks readers would
-    /// need; WAL without fsync, checkpointed every 32 MiB. The file survives the process dying, not the
-    /// machine losing power, and other processes may open it once this one has closed it.
+    /// need; WAL without fsync, checkpointed every 32 MiB; writes made through ``write(_:)`` grouped
+    /// into transactions of `groupedWrites` (call ``commitGroupedWrites()`` at the end). The file
+    /// survives the process dying (less the open group), not the machine losing power, and other
+    /// processes may open it once this one has closed it.
     ///
     /// - Throws: ``StorageError/notAVendingPassDatabase(path:reason:)`` when the file cannot be created.
-    public static func createForOneRun(at path: String) throws -> DatabaseFile {
+    public static func createForOneRun(at path: String, groupedWrites: Int = 1_000) throws -> DatabaseFile {
         var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 8192")
         }
         do {
-            return try DatabaseFile(writer: DatabaseQueue(path: path, configuration: configuration))
+            return try DatabaseFile(writer: DatabaseQueue(path: path, configuration: configuration), group: TransactionGroup(size: max(1, groupedWrites)))
         } catch let error as DatabaseError {
             throw StorageError.notAVendingPassDatabase(path: path, reason: error.message ?? "\(error)")
         }

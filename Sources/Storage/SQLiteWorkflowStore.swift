@@ -11,17 +11,17 @@ import Workflows
 /// as a JSON array, which costs a few rows per execution instead of one per event, and the rows are
 /// appended in commit order, so a commit writes new pages rather than rewriting old ones.
 public final class SQLiteWorkflowStore: WorkflowStore {
-    let writer: any DatabaseWriter
+    let file: DatabaseFile
 
     /// A store on an open database file.
     public init(file: DatabaseFile) {
-        self.writer = file.writer
+        self.file = file
     }
 
     public var isDurable: Bool { true }
 
     public func save(_ batch: WorkflowBatch) throws {
-        try writer.write { db in
+        try file.write { db in
             let upsert = try RawStatement(
                 """
                 INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot)
@@ -86,13 +86,13 @@ public final class SQLiteWorkflowStore: WorkflowStore {
     }
 
     public func execution(_ id: String) throws -> SavedExecution? {
-        try writer.read { db in
+        try file.read { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workflow_execution WHERE id = ?"), arguments: [id]).map(Self.saved)
         }
     }
 
     public func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: String)] {
-        try writer.read { db in
+        try file.read { db in
             var snapshots: [(id: String, snapshot: String)] = []
             snapshots.reserveCapacity(ids.count)
             for start in stride(from: 0, to: ids.count, by: 500) {
@@ -106,17 +106,17 @@ public final class SQLiteWorkflowStore: WorkflowStore {
     }
 
     public func executionIDs() throws -> [String] {
-        try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM workflow_execution") }
+        try file.read { db in try String.fetchAll(db, sql: "SELECT id FROM workflow_execution") }
     }
 
     public func executionsToResume() throws -> [String] {
-        try writer.read { db in
+        try file.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM workflow_execution WHERE needs_resume = 1 ORDER BY started_at, id")
         }
     }
 
     public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
-        try writer.read { db in
+        try file.read { db in
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT due_at, sequence, execution_id, run_id, token, kind FROM workflow_timer ORDER BY due_at, sequence LIMIT ?", arguments: [limit + 1]
             )
@@ -138,11 +138,11 @@ public final class SQLiteWorkflowStore: WorkflowStore {
     }
 
     public func lastTimerSequence() throws -> Int64 {
-        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM workflow_timer") ?? 0 }
+        try file.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM workflow_timer") ?? 0 }
     }
 
     public func history(of id: String) throws -> [HistoryEvent] {
-        try writer.read { db in
+        try file.read { db in
             try String.fetchAll(db, sql: "SELECT events FROM workflow_history WHERE execution_id = ? ORDER BY first_event_id", arguments: [id])
                 .flatMap { chunk in ((try? JSONParser.parse(chunk))?.arrayValue ?? []).compactMap(Self.decode) }
         }
@@ -169,7 +169,7 @@ public final class SQLiteWorkflowStore: WorkflowStore {
     }
 
     public func executions(limit: Int) throws -> [ExecutionSummary] {
-        try writer.read { db in
+        try file.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM workflow_execution ORDER BY started_at DESC, id DESC LIMIT ?", arguments: [limit]).map { Self.saved($0).summary }
         }
     }
@@ -191,7 +191,7 @@ public final class SQLiteWorkflowStore: WorkflowStore {
 extension SQLiteWorkflowStore {
     /// Executions started with this name, under any state machine.
     public func executions(named name: String) throws -> [ExecutionSummary] {
-        try writer.read { db in
+        try file.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM workflow_execution WHERE name = ? ORDER BY started_at, id", arguments: [name]).map { Self.saved($0).summary }
         }
     }

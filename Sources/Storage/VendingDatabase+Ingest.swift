@@ -29,7 +29,7 @@ extension VendingDatabase {
         var start = 0
         while start < trace.events.count {
             let batch = trace.events[start..<min(start + batchSize, trace.events.count)]
-            let outcomes = try writer.write { db in
+            let outcomes = try file.write { db in
                 if start == 0 { try storeRules(rules, in: db) }
                 var bookkeeper = Bookkeeper(rules: rules, store: SQLiteLedgerStore(db: db))
                 return try batch.map { try bookkeeper.apply($0) }
@@ -43,7 +43,7 @@ extension VendingDatabase {
 
     /// The program rules the database was filled under, if it has been.
     public func storedRules() throws -> ProgramRules? {
-        try writer.read { db in
+        try file.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT points_per_purchase, free_drink_every FROM program") else { return nil }
             return try ProgramRules(pointsPerPurchase: row[0], freeDrinkEvery: row[1])
         }
@@ -70,7 +70,7 @@ extension VendingDatabase {
     private func earlierConflicts(with trace: Trace) throws -> [TraceError.Problem] {
         let decoder = EventDecoder()
         var problems: [TraceError.Problem] = []
-        try writer.read { db in
+        try file.read { db in
             var start = 0
             while start < trace.events.count {
                 let range = start..<min(start + 500, trace.events.count)

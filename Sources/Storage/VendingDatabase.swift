@@ -9,11 +9,11 @@ import Loyalty
 ///
 /// On disk the database is SQLite in WAL mode through a GRDB `DatabasePool`; tests use ``inMemory()``.
 public struct VendingDatabase: Sendable {
-    let writer: any DatabaseWriter
+    let file: DatabaseFile
 
     /// Opens the ledger on a database already opened and migrated by ``DatabaseFile``.
     public init(file: DatabaseFile) {
-        self.writer = file.writer
+        self.file = file
     }
 
     /// Opens the database at `path`, creating it when `createIfMissing` is true.

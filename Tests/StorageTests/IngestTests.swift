@@ -80,7 +80,7 @@ import Testing
         )
         let member = try #require(try database.member(ParticipantID(trusted: "vp-1")))
         #expect(throws: (any Error).self) {
-            try database.writer.write { db in try SQLiteLedgerStore(db: db).post(entry, balance: member) }
+            try database.file.writer.write { db in try SQLiteLedgerStore(db: db).post(entry, balance: member) }
         }
         #expect(try database.member(ParticipantID(trusted: "vp-1"))?.points == 1)
     }
