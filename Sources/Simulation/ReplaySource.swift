@@ -10,9 +10,9 @@ public enum ReplaySource {
             return try TraceFile.read(path)
         case .generate(let settings):
             var generator = TraceGenerator(settings: settings)
-            var sink = MemorySink()
+            var sink = TraceParsingSink(file: "\(scenario.file) (generated)")
             try generator.generate(into: &sink, format: .jsonl)
-            return try Trace.parse(String(decoding: sink.bytes, as: UTF8.self), file: "\(scenario.file) (generated)")
+            return try sink.finish()
         }
     }
 }
