@@ -17,7 +17,7 @@ public struct ReferenceLedger: Sendable {
     /// Applies `trace` in delivery order.
     public init(trace: Trace, rules: ProgramRules) {
         self.rules = rules
-        self.bookkeeper = Bookkeeper(rules: rules, store: InMemoryLedgerStore())
+        self.bookkeeper = Bookkeeper(rules: rules, store: InMemoryLedgerStore(expecting: trace.events))
         tally.countDuplicateLines(trace.duplicateLines)
         for event in trace.events {
             let outcome: ApplyOutcome
