@@ -36,7 +36,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Seed of every random draw (default: the scenario's).")
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Keep the run in this new SQLite file; with all, one file per strategy (run.sqlite → run.direct.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp("Keep the run in this new SQLite file, locked to the replay until it ends; with all, one file per strategy (run.sqlite → run.direct.sqlite).", valueName: "path"))
     var db: String?
 
     @Option(name: .customLong("billing-granularity"), help: ArgumentHelp("Lambda's billing granularity: 100ms (2017, the default) or 1ms (today).", valueName: "duration"))
