@@ -72,8 +72,17 @@ public struct DatabaseFile: Sendable {
     /// survives the process dying (less the open group), not the machine losing power, and other
     /// processes may open it once this one has closed it.
     ///
-    /// - Throws: ``StorageError/notAVendingPassDatabase(path:reason:)`` when the file cannot be created.
+    /// - Throws: ``StorageError/cannotCreate(path:reason:)`` when the file's folder is missing or not
+    ///   writable; ``StorageError/notAVendingPassDatabase(path:reason:)`` when SQLite refuses the file.
     public static func createForOneRun(at path: String, groupedWrites: Int = 1_000) throws -> DatabaseFile {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StorageError.cannotCreate(path: path, reason: "there is no folder \(folder)")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw StorageError.cannotCreate(path: path, reason: "the folder \(folder) is not writable")
+        }
         var configuration = Configuration()
         configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in

@@ -6,6 +6,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAVendingPassDatabase(path: String, reason: String)
     /// The database was filled under other program rules than the ones asked for now.
     case rulesMismatch(stored: String, requested: String)
+    /// A new database file cannot be made at the path (its folder is missing or not writable).
+    case cannotCreate(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) is not a VendingPass database: \(reason)"
         case .rulesMismatch(let stored, let requested):
             "this database keeps balances under the rules \(stored); they cannot be mixed with \(requested)"
+        case .cannotCreate(let path, let reason):
+            "cannot create \(path): \(reason)"
         }
     }
 }

@@ -62,5 +62,9 @@ import Testing
         let again = await CommandRun.vendingpass("replay", quickstart, "--db", database)
         #expect(again.status == 2)
         #expect(again.error.contains("exists; a replay writes a fresh database"))
+
+        let nowhere = await CommandRun.vendingpass("replay", quickstart, "--db", directory.file("missing/run.sqlite"))
+        #expect(nowhere.status == 2)
+        #expect(nowhere.error.contains("cannot create \(directory.file("missing/run.sqlite")): there is no folder"), "\(nowhere.error)")
     }
 }
