@@ -10,29 +10,29 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// An independent generator derived from this seed and a label, for one component or one entity.
     public init(seed: UInt64, stream: String) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in stream.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        state = seed ^ hash
-        _ = next()
+        var hash = StreamHash()
+        hash.mix(stream)
+        self.init(seed: seed, streamHash: hash)
     }
 
     /// The generator of `init(seed:stream:)` for the stream `"\(stream)#\(index)"`, without making that string.
     public init(seed: UInt64, stream: String, index: Int) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        for byte in stream.utf8 { mix(byte) }
-        mix(UInt8(ascii: "#"))
-        if index < 0 { mix(UInt8(ascii: "-")) }
+        var hash = StreamHash()
+        hash.mix(stream)
+        hash.mix(UInt8(ascii: "#"))
+        if index < 0 { hash.mix(UInt8(ascii: "-")) }
         let magnitude = index.magnitude
         var divisor: UInt = 1
         while magnitude / divisor >= 10 { divisor *= 10 }
         while divisor > 0 {
-            mix(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            hash.mix(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
             divisor /= 10
         }
-        state = seed ^ hash
+        self.init(seed: seed, streamHash: hash)
+    }
+
+    private init(seed: UInt64, streamHash: StreamHash) {
+        state = seed ^ streamHash.value
         _ = next()
     }
 
@@ -42,5 +42,18 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// FNV-1a over a stream's name, the label that derives a ``SeededGenerator`` from a seed.
+private struct StreamHash {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func mix(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    mutating func mix(_ text: String) {
+        for byte in text.utf8 { mix(byte) }
     }
 }

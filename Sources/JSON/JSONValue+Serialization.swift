@@ -63,22 +63,16 @@ extension JSONValue {
         output += repeatElement(UInt8(ascii: " "), count: indent * level)
     }
 
-    /// Integral values without a fraction (`3`, not `3.0`); others as Swift's shortest round-trip form.
-    static func format(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e17 {
-            return String(Int64(value))
-        }
-        if !value.isFinite { return "null" }
-        return "\(value)"
-    }
-
-    /// Writes a number as ``format(_:)`` does, integers without making a string.
+    /// Writes integral values without a fraction (`3`, not `3.0`, and without making a string), others
+    /// as Swift's shortest round-trip form, and non-finite ones as `null`.
     static func writeNumber(_ value: Double, to output: inout [UInt8]) {
-        guard value.rounded() == value, abs(value) < 1e17 else {
-            output += format(value).utf8
-            return
+        if value.rounded() == value, abs(value) < 1e17 {
+            writeInteger(Int64(value), to: &output)
+        } else if !value.isFinite {
+            output += "null".utf8
+        } else {
+            output += "\(value)".utf8
         }
-        writeInteger(Int64(value), to: &output)
     }
 
     /// Appends the decimal digits of `value`.

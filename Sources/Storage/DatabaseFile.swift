@@ -8,13 +8,10 @@ public struct DatabaseFile: Sendable {
     public let writer: any DatabaseWriter
     /// For a file opened for one run: its writes are grouped into larger transactions.
     private let group: TransactionGroup?
-    /// Whether every read and write goes through one connection (in memory, or a file opened for one run).
-    private let isSingleConnection: Bool
 
     private init(writer: any DatabaseWriter, group: TransactionGroup? = nil) throws {
         self.writer = writer
         self.group = group
-        isSingleConnection = writer is DatabaseQueue
         try StorageMigrations.migrator.migrate(writer)
     }
 
@@ -23,7 +20,7 @@ public struct DatabaseFile: Sendable {
     /// that connection to read-only for each read, as GRDB's isolated reads do, makes SQLite recompile
     /// every prepared statement afterwards.)
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        if isSingleConnection { return try writer.unsafeRead(body) }
+        if writer is DatabaseQueue { return try writer.unsafeRead(body) }
         return try writer.read(body)
     }
 

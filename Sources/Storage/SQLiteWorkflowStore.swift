@@ -71,10 +71,9 @@ public final class SQLiteWorkflowStore: WorkflowStore {
             chunks[id, default: []].append(index)
         }
         let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
-        var writer = JSONWriter(capacity: 4_096)
         for id in order {
             let indices = chunks[id]!
-            writer = JSONWriter(capacity: 4_096)
+            var writer = JSONWriter(capacity: 4_096)
             writer.beginArray()
             for index in indices { encode(events[index].event, to: &writer) }
             writer.endArray()

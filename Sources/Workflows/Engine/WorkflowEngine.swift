@@ -162,21 +162,23 @@ public final class WorkflowEngine: Sendable {
             let staged = takeBatch()
             if waiting || writer == nil {
                 writer?.drain()
-                if !staged.isEmpty {
-                    try store.save(staged.encoded(durable: store.isDurable))
-                    finishCommit(staged)
-                }
+                if !staged.isEmpty { try write(staged) }
             } else if !staged.isEmpty {
                 writer?.submit { [self] in
                     do {
-                        try store.save(staged.encoded(durable: store.isDurable))
-                        finishCommit(staged)
+                        try write(staged)
                     } catch {
                         recordFailure(error)
                     }
                 }
             }
         }
+    }
+
+    /// Encodes the batch's snapshots, writes it to the store, and lets saved executions leave memory.
+    private func write(_ staged: StagedBatch) throws {
+        try store.save(staged.encoded(durable: store.isDurable))
+        finishCommit(staged)
     }
 
     /// Takes what is staged; the executions' snapshots are encoded later, by whoever writes the batch.
