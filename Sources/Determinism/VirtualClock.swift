@@ -63,6 +63,14 @@ public final class VirtualClock: SimulationClock {
 
     /// Runs items due up to `deadline` (all of them when nil); time ends at the last item run, or at the deadline.
     public func run(until deadline: Instant?) async {
+        let thread = SimulationThread()
+        defer { thread.stop() }
+        await withTaskExecutorPreference(thread) { await runItems(until: deadline, on: thread) }
+        if let deadline { state.withLock { $0.now = max($0.now, deadline) } }
+    }
+
+    /// The loop of ``run(until:)``, on `thread`, as are the jobs it starts.
+    private func runItems(until deadline: Instant?, on thread: SimulationThread) async {
         while let item = next(notAfter: deadline) {
             switch item.work {
             case .call(let action):
@@ -70,7 +78,7 @@ public final class VirtualClock: SimulationClock {
             case .job(let job):
                 await withCheckedContinuation { idle in
                     state.withLock { $0.idle = idle }
-                    Task {
+                    Task(executorPreference: thread) {
                         await job()
                         self.signalIdle()
                     }
@@ -82,7 +90,6 @@ public final class VirtualClock: SimulationClock {
                 }
             }
         }
-        if let deadline { state.withLock { $0.now = max($0.now, deadline) } }
     }
 
     public func sleep(until deadline: Instant) async {
