@@ -1,9 +1,10 @@
 import GRDB
 import GRDBSQLite
 
-/// A prepared statement bound and stepped through SQLite's C API, for the few inserts that run
-/// hundreds of thousands of times a second (the workflow store's group commits), where building
-/// GRDB's `StatementArguments` for each row would cost more than SQLite's own work.
+/// A prepared statement bound, stepped and read through SQLite's C API, for the statements that run
+/// hundreds of thousands of times in a run (the workflow store's group commits, the legacy backend's
+/// calls), where building GRDB's `StatementArguments` and rows for each would cost more than SQLite's
+/// own work.
 struct RawStatement {
     private let handle: OpaquePointer
     private let database: Database
@@ -22,6 +23,11 @@ struct RawStatement {
     /// Binds an integer, or NULL when nil.
     func bind(_ index: Int32, _ value: Int64?) {
         if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Binds text, or NULL when nil.
+    func bind(_ index: Int32, _ text: String?) {
+        if let text { bind(index, text) } else { sqlite3_bind_null(handle, index) }
     }
 
     /// Binds text (SQLite copies it).
@@ -44,12 +50,41 @@ struct RawStatement {
 
     /// Runs the statement once with the bound values, then resets it for the next row.
     func run() throws {
+        _ = try step()
+        sqlite3_reset(handle)
+    }
+
+    /// Runs a query with the bound values and reads its first row, if any, with `read`.
+    func first<T>(_ read: (RawStatement) -> T) throws -> T? {
+        defer { sqlite3_reset(handle) }
+        return try step() ? read(self) : nil
+    }
+
+    /// The integer in the 0-based `column` of the current row.
+    func int64(_ column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
+    }
+
+    /// The integer in `column`, or nil when it is NULL.
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : int64(column)
+    }
+
+    /// The text in `column` (empty when NULL).
+    func text(_ column: Int32) -> String {
+        guard let characters = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: characters, count: count), as: UTF8.self)
+    }
+
+    /// Steps once: true when a row is ready to read, false when the statement has finished.
+    private func step() throws -> Bool {
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
             let message = String(cString: sqlite3_errmsg(database.sqliteConnection))
             sqlite3_reset(handle)
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
         }
-        sqlite3_reset(handle)
+        return code == SQLITE_ROW
     }
 }

@@ -15,17 +15,29 @@ final class TransactionGroup: Sendable {
     /// Runs `body` as one write inside the open group, opening a group first when none is open.
     func write<T>(_ body: (Database) throws -> T, in db: Database) throws -> T {
         if !db.isInsideTransaction { try db.beginTransaction(.immediate) }
-        var result: T?
-        try db.inSavepoint {
-            result = try body(db)
-            return .commit
-        }
+        let result = try inSavepoint(body, in: db)
         let due = writes.withLock { count in
             count += 1
             return count % size == 0
         }
         if due { try db.commit() }
-        return result!
+        return result
+    }
+
+    /// Runs `body` in a savepoint, rolled back when it throws. The savepoint statements come from the
+    /// connection's statement cache (GRDB's own savepoints compile them again for every write).
+    private func inSavepoint<T>(_ body: (Database) throws -> T, in db: Database) throws -> T {
+        try RawStatement("SAVEPOINT grouped_write", in: db).run()
+        let result: T
+        do {
+            result = try body(db)
+        } catch {
+            try RawStatement("ROLLBACK TO SAVEPOINT grouped_write", in: db).run()
+            try RawStatement("RELEASE SAVEPOINT grouped_write", in: db).run()
+            throw error
+        }
+        try RawStatement("RELEASE SAVEPOINT grouped_write", in: db).run()
+        return result
     }
 
     /// Commits the open group, if any.

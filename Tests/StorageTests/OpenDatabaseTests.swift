@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Loyalty
 import Storage
 import TestSupport
 import Testing
@@ -39,5 +40,26 @@ import Testing
             "\(error)".contains("has tables (recipes) but none of VendingPass's migrations")
         }
         #expect(try directory.snapshot()["other.sqlite"] == before)
+    }
+
+    @Test func aWriteThatFailsInAOneRunFileLeavesNothingOfItself() throws {
+        struct Refused: Error {}
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ledger = BackendLedger(file: try DatabaseFile.createForOneRun(at: directory.file("run.sqlite")))
+        let first = try EventDecoder().decode(TraceLines.purchase("p-1", by: "vp-1", at: "08:00:00"))
+        let second = try EventDecoder().decode(TraceLines.purchase("p-2", by: "vp-1", at: "08:01:00"))
+        let visible = Timestamp(millisecondsSinceEpoch: 0)
+        _ = try ledger.once(key: "count:p-1") { call in "\(try call.count(first, rules: .standard, visibleAt: visible))" }
+        #expect(throws: Refused.self) {
+            try ledger.once(key: "count:p-2") { call in
+                _ = try call.count(second, rules: .standard, visibleAt: visible)
+                throw Refused()
+            }
+        }
+        let retried = try ledger.once(key: "count:p-2") { call in "\(try call.count(second, rules: .standard, visibleAt: visible))" }
+        #expect(retried.answer == "credited" && !retried.repeated)
+        let repeated = try ledger.once(key: "count:p-1") { _ in "ran again" }
+        #expect(repeated.answer == "credited" && repeated.repeated)
     }
 }
