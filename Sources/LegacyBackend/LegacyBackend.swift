@@ -24,7 +24,9 @@ public final class LegacyBackend: Sendable {
 
     private struct Counters {
         var calls = 0
-        var attempts: [String: Int] = [:]
+        /// Attempts made per idempotency key, by the key's 64-bit hash: a replay makes hundreds of
+        /// thousands of calls, and holding every key's text would cost a hundred bytes a call.
+        var attempts: [UInt64: UInt32] = [:]
     }
 
     /// A backend on `ledger`, sleeping on `clock`.
@@ -101,10 +103,11 @@ public final class LegacyBackend: Sendable {
     ///
     /// - Parameter split: the effect sleeps half the latency itself (UpdateParticipant reads, waits, writes).
     private func call(_ operation: String, key: String, split: Bool = false, effect: (inout SeededGenerator) async throws -> String) async throws -> String {
+        let hash = StreamHash.of(key)
         let attempt = state.withLock { state in
             state.calls += 1
-            state.attempts[key, default: 0] += 1
-            return state.attempts[key, default: 0]
+            state.attempts[hash, default: 0] += 1
+            return state.attempts[hash, default: 0]
         }
         var random = SeededGenerator(seed: seed, stream: "\(operation)|\(key)|\(attempt)")
         let latency = Self.draw(settings.latency, &random)
