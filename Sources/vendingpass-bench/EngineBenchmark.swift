@@ -23,9 +23,17 @@ enum EngineBenchmark {
         let residentMegabytes: Double
     }
 
-    /// Starts `executions` Vending Pass executions at once (mocked tasks that answer at once), runs the
-    /// virtual clock until every Wait has fired, and times it.
-    static func run(executions: Int, mode: Mode, path: String, window: Int, batch: Int) async throws -> Result {
+    /// How the executions start: all at once before the clock runs (each execution is then written in
+    /// four commits: started, waiting, resumed, finished), or one every virtual millisecond, as purchases
+    /// arrive over a day (an execution's start and its task's answer, and its timer and the end, then
+    /// share a commit).
+    enum Arrivals: String {
+        case burst, steady
+    }
+
+    /// Starts `executions` Vending Pass executions (mocked tasks that answer at once), runs the virtual
+    /// clock until every Wait has fired, and times it.
+    static func run(executions: Int, mode: Mode, arrivals: Arrivals, path: String, window: Int, batch: Int) async throws -> Result {
         let definition = try StateMachine.parse(try String(contentsOfFile: "Scenarios/workflows/vending-pass.asl.json", encoding: .utf8))
         var registry = TaskRegistry()
         registry.registerImmediate("CountPoints") { _ in ["points": 1] }
@@ -46,14 +54,25 @@ enum EngineBenchmark {
         engine.register(machine: "vending-pass", definition)
         try engine.resume()
         let started = ContinuousClock.now
-        for index in 0..<executions {
+        let start: @Sendable (Int) throws -> Void = { index in
             let id = "e-\(index)"
             try engine.start(machine: "vending-pass", name: id, input: ["id": .string(id), "type": "purchase", "participant": "vp-1"])
         }
-        let startedAll = ContinuousClock.now - started
+        switch arrivals {
+        case .burst:
+            for index in 0..<executions { try start(index) }
+        case .steady:
+            let first = clock.now
+            clock.spawn {
+                for index in 0..<executions {
+                    await clock.sleep(until: first.advanced(by: .milliseconds(Int64(index))))
+                    try? start(index)
+                }
+            }
+        }
         await clock.run()
         try engine.flush()
-        FileHandle.standardError.write(Data("  starts took \(startedAll); store calls: \(store.seconds)\n".utf8))
+        FileHandle.standardError.write(Data("  store calls: \(store.seconds)\n".utf8))
         let elapsed = ContinuousClock.now - started
         let statistics = engine.statistics
         precondition(statistics.executionsSucceeded == executions, "every execution must succeed: \(statistics)")

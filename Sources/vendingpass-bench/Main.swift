@@ -2,7 +2,7 @@ import Foundation
 
 /// `vendingpass-bench`: the project's benchmarks, run in release mode (see BENCHMARKS.md).
 ///
-///     swift run -c release vendingpass-bench engine [executions] [memory|sqlite|sqlite-one-run]
+///     swift run -c release vendingpass-bench engine [executions] [memory|sqlite|sqlite-one-run] [burst|steady] [events per commit]
 @main
 struct Main {
     static func main() async throws {
@@ -11,10 +11,14 @@ struct Main {
         case "engine":
             let executions = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
             let mode = EngineBenchmark.Mode(rawValue: arguments.count > 2 ? arguments[2] : "sqlite") ?? .sqlite
-            let batch = arguments.count > 3 ? Int(arguments[3]) ?? 50_000 : 50_000
-            let result = try await EngineBenchmark.run(executions: executions, mode: mode, path: "/tmp/vendingpass-bench.sqlite", window: 10_000, batch: batch)
-            print(String(format: "engine %@: %d executions, %d transitions in %.2f s: %.0f executions/s, %.0f transitions/s, %d commits, %.0f MiB resident",
-                mode.rawValue, result.executions, result.transitions, result.seconds, Double(result.executions) / result.seconds,
+            let options = arguments.dropFirst(3)
+            let arrivals = options.compactMap(EngineBenchmark.Arrivals.init(rawValue:)).first ?? .burst
+            let batch = options.compactMap { Int($0) }.first ?? 50_000
+            let result = try await EngineBenchmark.run(
+                executions: executions, mode: mode, arrivals: arrivals, path: "/tmp/vendingpass-bench.sqlite", window: 10_000, batch: batch
+            )
+            print(String(format: "engine %@, %@ arrivals: %d executions, %d transitions in %.2f s: %.0f executions/s, %.0f transitions/s, %d commits, %.0f MiB resident",
+                mode.rawValue, arrivals.rawValue, result.executions, result.transitions, result.seconds, Double(result.executions) / result.seconds,
                 Double(result.transitions) / result.seconds, result.commits, result.residentMegabytes))
         case "clock":
             let jobs = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
@@ -36,7 +40,7 @@ struct Main {
             print(try await JSONBenchmark.run(iterations: 20_000))
         default:
             print("""
-                usage: vendingpass-bench engine [executions] [memory|sqlite|sqlite-one-run] [events per commit]
+                usage: vendingpass-bench engine [executions] [memory|sqlite|sqlite-one-run] [burst|steady] [events per commit]
                        vendingpass-bench waiting [executions]
                        vendingpass-bench asl FILE [executions]
                        vendingpass-bench generate [machines] [days] [file]

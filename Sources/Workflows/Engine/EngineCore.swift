@@ -53,6 +53,19 @@ struct EngineCore {
         return timers.min
     }
 
+    /// The executions behind the earliest `count` timers of the window (cancelled ones included).
+    func executionsBehindEarliestTimers(_ count: Int) -> [String] {
+        var earliest = Heap<TimerEntry>()
+        for timer in timers.unordered {
+            if earliest.count < count {
+                earliest.insert(timer)
+            } else if let latest = earliest.max, timer < latest {
+                earliest.replaceMax(with: timer)
+            }
+        }
+        return earliest.unordered.map(\.executionID)
+    }
+
     /// Arms a timer: in the execution, in the batch, and in the window when it falls inside it.
     ///
     /// When the window is full, its latest timers leave memory (they are staged for the store, which
