@@ -19,17 +19,15 @@ public final class VirtualClock: SimulationClock {
         case job(@Sendable () async -> Void)
     }
 
+    /// An entry of the queue: when, and in which order, the work in `slot` runs. Plain integers, so the
+    /// heap moves them without reference counting; the work itself stays put in its slot.
     private struct Item: Comparable {
         let due: Instant
         let order: UInt64
-        let work: Work
+        let slot: Int
 
         static func < (lhs: Item, rhs: Item) -> Bool {
-            (lhs.due, lhs.order) < (rhs.due, rhs.order)
-        }
-
-        static func == (lhs: Item, rhs: Item) -> Bool {
-            lhs.due == rhs.due && lhs.order == rhs.order
+            (lhs.due.millisecondsSinceEpoch, lhs.order) < (rhs.due.millisecondsSinceEpoch, rhs.order)
         }
     }
 
@@ -37,6 +35,9 @@ public final class VirtualClock: SimulationClock {
         var now: Instant
         var order: UInt64 = 0
         var queue = Heap<Item>()
+        /// The work of each queued item, by slot; slots are reused once their work has run.
+        var works: [Work?] = []
+        var freeSlots: [Int] = []
         var idle: CheckedContinuation<Void, Never>?
         var itemsRun = 0
     }
@@ -71,8 +72,8 @@ public final class VirtualClock: SimulationClock {
 
     /// The loop of ``run(until:)``, on `thread`, as are the jobs it starts.
     private func runItems(until deadline: Instant?, on thread: SimulationThread) async {
-        while let item = next(notAfter: deadline) {
-            switch item.work {
+        while let work = next(notAfter: deadline) {
+            switch work {
             case .call(let action):
                 action()
             case .job(let job):
@@ -112,16 +113,25 @@ public final class VirtualClock: SimulationClock {
 
     private func enqueue(_ state: inout State, at instant: Instant, _ work: Work) {
         state.order += 1
-        state.queue.insert(Item(due: max(instant, state.now), order: state.order, work: work))
+        let slot: Int
+        if let free = state.freeSlots.popLast() {
+            slot = free
+            state.works[slot] = work
+        } else {
+            slot = state.works.count
+            state.works.append(work)
+        }
+        state.queue.insert(Item(due: max(instant, state.now), order: state.order, slot: slot))
     }
 
-    private func next(notAfter deadline: Instant?) -> Item? {
+    private func next(notAfter deadline: Instant?) -> Work? {
         state.withLock { state in
             guard let first = state.queue.min, deadline.map({ first.due <= $0 }) ?? true else { return nil }
             let item = state.queue.removeMin()
             state.now = max(state.now, item.due)
             state.itemsRun += 1
-            return item
+            state.freeSlots.append(item.slot)
+            return state.works[item.slot].take()
         }
     }
 
