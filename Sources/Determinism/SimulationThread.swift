@@ -28,7 +28,7 @@ final class SimulationThread: TaskExecutor, @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Lets the thread end once it has run every job queued.
+    /// Lets the thread end once it has run every job queued (when its clock goes away).
     func stop() {
         condition.lock()
         stopping = true

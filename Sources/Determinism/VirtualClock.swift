@@ -43,10 +43,16 @@ public final class VirtualClock: SimulationClock {
     }
 
     private let state: Mutex<State>
+    /// Runs the loop and every job; a job asleep when a run stops at its deadline wakes on it in the next run.
+    private let thread = SimulationThread()
 
     /// A clock that starts at `start`.
     public init(start: Instant) {
         state = Mutex(State(now: start))
+    }
+
+    deinit {
+        thread.stop()
     }
 
     public var now: Instant { state.withLock { $0.now } }
@@ -64,14 +70,12 @@ public final class VirtualClock: SimulationClock {
 
     /// Runs items due up to `deadline` (all of them when nil); time ends at the last item run, or at the deadline.
     public func run(until deadline: Instant?) async {
-        let thread = SimulationThread()
-        defer { thread.stop() }
-        await withTaskExecutorPreference(thread) { await runItems(until: deadline, on: thread) }
+        await withTaskExecutorPreference(thread) { await runItems(until: deadline) }
         if let deadline { state.withLock { $0.now = max($0.now, deadline) } }
     }
 
-    /// The loop of ``run(until:)``, on `thread`, as are the jobs it starts.
-    private func runItems(until deadline: Instant?, on thread: SimulationThread) async {
+    /// The loop of ``run(until:)``, on the clock's thread, as are the jobs it starts.
+    private func runItems(until deadline: Instant?) async {
         while let work = next(notAfter: deadline) {
             switch work {
             case .call(let action):
