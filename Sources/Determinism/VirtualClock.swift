@@ -5,7 +5,8 @@ import Synchronization
 ///
 /// Work runs one item at a time in (due time, order of scheduling), and each job runs until it finishes
 /// or sleeps on this clock before the next starts, so one set of inputs always gives the same run.
-/// A job must therefore never wait for another job except through this clock.
+/// A job must therefore never wait for another job except through this clock. The loop and every job
+/// run on one thread that the clock owns, so handing work from one to the next wakes no other thread.
 ///
 /// ```swift
 /// let clock = VirtualClock(start: Instant(millisecondsSinceEpoch: 0))
