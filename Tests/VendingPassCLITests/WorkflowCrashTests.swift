@@ -12,21 +12,24 @@ import Workflows
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = directory.file("crash.sqlite")
-        let arguments = [
-            "workflow", "run", ProjectPaths.file("Scenarios/workflows/vending-pass.asl.json"), "--input", #"{"id":"e-000001","participant":"vp-1"}"#,
-            "--mocks", ProjectPaths.file("Scenarios/workflows/vending-pass.mocks.json"), "--test-case", "HappyPath", "--name", "e-000001",
-            "--db", database, "--clock", "wall", "--time-scale", "9", "--json",
-        ]
+        let arguments = { (timeScale: Int) in
+            [
+                "workflow", "run", ProjectPaths.file("Scenarios/workflows/vending-pass.asl.json"), "--input", #"{"id":"e-000001","participant":"vp-1"}"#,
+                "--mocks", ProjectPaths.file("Scenarios/workflows/vending-pass.mocks.json"), "--test-case", "HappyPath", "--name", "e-000001",
+                "--db", database, "--clock", "wall", "--time-scale", "\(timeScale)", "--json",
+            ]
+        }
 
-        // Given a run that has entered its Wait (90 s at 9 times speed: 10 s, ample even on a busy machine)
+        // Given a run that has entered its Wait (90 s at 3 times speed: 30 s to see it and kill the
+        // process, ample even when the other tests keep both cores busy)
         let first = Process()
         first.executableURL = URL(fileURLWithPath: binary)
-        first.arguments = arguments
+        first.arguments = arguments(3)
         first.standardOutput = FileHandle.nullDevice
         try first.run()
         let id = "arn:aws:states:local:000000000000:execution:vending-pass:e-000001"
         var waiting = false
-        for _ in 0..<200 where !waiting {
+        for _ in 0..<600 where !waiting {
             try await Task.sleep(for: .milliseconds(50))
             if FileManager.default.fileExists(atPath: database),
                 let history = try? SQLiteWorkflowStore(file: try DatabaseFile.open(at: database, createIfMissing: false)).history(of: id)
@@ -36,7 +39,8 @@ import Workflows
         }
         try #require(waiting, "the first run reached its Wait")
 
-        // When the process is killed, then the same command runs again
+        // When the process is killed, then the same command runs again (at 90 times speed, so the
+        // rest of the Wait takes about a second)
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
         #expect(first.terminationReason == .uncaughtSignal)
@@ -45,7 +49,7 @@ import Workflows
 
         let second = Process()
         second.executableURL = URL(fileURLWithPath: binary)
-        second.arguments = arguments
+        second.arguments = arguments(90)
         let output = Pipe()
         second.standardOutput = output
         try second.run()
