@@ -28,10 +28,7 @@ public struct BackendLedger: Sendable {
         try file.write { db in
             if let stored = try Self.response(for: key, in: db) { return (stored, true) }
             let answer = try body(Transaction(db: db))
-            let insert = try RawStatement("INSERT INTO backend_call (key, response) VALUES (?, ?)", in: db)
-            insert.bind(1, key)
-            insert.bind(2, answer)
-            try insert.run()
+            try RawStatement("INSERT INTO backend_call (key, response) VALUES (?, ?)", in: db).run(key, answer)
             return (answer, false)
         }
     }
@@ -67,17 +64,13 @@ public struct BackendLedger: Sendable {
     }
 
     private static func response(for key: String, in db: Database) throws -> String? {
-        let select = try RawStatement("SELECT response FROM backend_call WHERE key = ?", in: db)
-        select.bind(1, key)
-        return try select.first { $0.text(0) }
+        try RawStatement("SELECT response FROM backend_call WHERE key = ?", in: db).first(key) { $0.text(0) }
     }
 
     /// The points a reader sees for `participant` at `instant`: every entry visible by then.
     private static func visiblePoints(of participant: ParticipantID, at instant: Timestamp, in db: Database) throws -> Int64 {
-        let sum = try RawStatement("SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE participant = ? AND visible_at <= ?", in: db)
-        sum.bind(1, participant.rawValue)
-        sum.bind(2, instant.millisecondsSinceEpoch)
-        return try sum.first { $0.int64(0) } ?? 0
+        try RawStatement("SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE participant = ? AND visible_at <= ?", in: db)
+            .first(participant.rawValue, instant.millisecondsSinceEpoch) { $0.int64(0) } ?? 0
     }
 
     /// Overwrites the member's record with `points` read from the ledger as of `asOf`, keeping the free
@@ -108,13 +101,9 @@ public struct BackendLedger: Sendable {
         )
         record?.asOf = asOf.millisecondsSinceEpoch
         try record?.save(in: db)
-        let show = try RawStatement(
+        try RawStatement(
             "UPDATE ledger_entry SET shown_at = ? WHERE participant = ? AND kind = 'credit' AND shown_at IS NULL AND visible_at <= ?", in: db
-        )
-        show.bind(1, now.millisecondsSinceEpoch)
-        show.bind(2, participant.rawValue)
-        show.bind(3, asOf.millisecondsSinceEpoch)
-        try show.run()
+        ).run(now.millisecondsSinceEpoch, participant.rawValue, asOf.millisecondsSinceEpoch)
         return true
     }
 

@@ -34,18 +34,9 @@ struct LedgerEntryRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// Appends the entry with a cached statement; a second entry of the same kind and key fails.
     func append(in db: Database) throws {
-        let insert = try RawStatement(
+        try RawStatement(
             "INSERT INTO ledger_entry (kind, event_id, key, participant, points, time, visible_at, shown_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", in: db
-        )
-        insert.bind(1, kind)
-        insert.bind(2, eventID)
-        insert.bind(3, key)
-        insert.bind(4, participant)
-        insert.bind(5, points)
-        insert.bind(6, time)
-        insert.bind(7, visibleAt)
-        insert.bind(8, shownAt)
-        try insert.run()
+        ).run(kind, eventID, key, participant, points, time, visibleAt, shownAt)
     }
 
     func entry() throws -> LedgerEntry {

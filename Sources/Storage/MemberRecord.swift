@@ -31,11 +31,9 @@ struct MemberRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// The member's record, read with a cached statement (this runs on every backend call).
     static func find(_ participant: String, in db: Database) throws -> MemberRecord? {
-        let select = try RawStatement(
+        try RawStatement(
             "SELECT participant, points, free_drinks_earned, free_drinks_redeemed, updated_at, as_of FROM member WHERE participant = ?", in: db
-        )
-        select.bind(1, participant)
-        return try select.first { row in
+        ).first(participant) { row in
             var record = MemberRecord(
                 MemberBalance(
                     participant: ParticipantID(trusted: row.text(0)), points: row.int64(1), freeDrinksEarned: row.int64(2),
@@ -49,20 +47,13 @@ struct MemberRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// Inserts or replaces the record, with a cached statement.
     func save(in db: Database) throws {
-        let upsert = try RawStatement(
+        try RawStatement(
             """
             INSERT INTO member (participant, points, free_drinks_earned, free_drinks_redeemed, updated_at, as_of) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (participant) DO UPDATE SET points = excluded.points, free_drinks_earned = excluded.free_drinks_earned,
                 free_drinks_redeemed = excluded.free_drinks_redeemed, updated_at = excluded.updated_at, as_of = excluded.as_of
             """, in: db
-        )
-        upsert.bind(1, participant)
-        upsert.bind(2, points)
-        upsert.bind(3, freeDrinksEarned)
-        upsert.bind(4, freeDrinksRedeemed)
-        upsert.bind(5, updatedAt)
-        upsert.bind(6, asOf)
-        try upsert.run()
+        ).run(participant, points, freeDrinksEarned, freeDrinksRedeemed, updatedAt, asOf)
     }
 
     var balance: MemberBalance {

@@ -15,47 +15,16 @@ struct RawStatement {
         self.database = database
     }
 
-    /// Binds an integer to the 1-based parameter `index`.
-    func bind(_ index: Int32, _ value: Int64) {
-        sqlite3_bind_int64(handle, index, value)
-    }
-
-    /// Binds an integer, or NULL when nil.
-    func bind(_ index: Int32, _ value: Int64?) {
-        if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
-    }
-
-    /// Binds text, or NULL when nil.
-    func bind(_ index: Int32, _ text: String?) {
-        if let text { bind(index, text) } else { sqlite3_bind_null(handle, index) }
-    }
-
-    /// Binds text (SQLite copies it).
-    func bind(_ index: Int32, _ text: String) {
-        var text = text
-        text.withUTF8 { bind(index, utf8: $0) }
-    }
-
-    /// Binds UTF-8 text held in bytes (SQLite copies it).
-    func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        guard let start = bytes.baseAddress, !bytes.isEmpty else {
-            _ = "".withCString { sqlite3_bind_text(handle, index, $0, 0, transient) }
-            return
-        }
-        start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
-            _ = sqlite3_bind_text(handle, index, characters, Int32(bytes.count), transient)
-        }
-    }
-
-    /// Runs the statement once with the bound values, then resets it for the next row.
-    func run() throws {
+    /// Runs the statement once with `values` bound to its parameters in order, then resets it for the next row.
+    func run<each Value: RawBindable>(_ values: repeat each Value) throws {
+        bind(repeat each values)
         _ = try step()
         sqlite3_reset(handle)
     }
 
-    /// Runs a query with the bound values and reads its first row, if any, with `read`.
-    func first<T>(_ read: (RawStatement) -> T) throws -> T? {
+    /// Runs a query with `values` bound to its parameters in order and reads its first row, if any, with `read`.
+    func first<T, each Value: RawBindable>(_ values: repeat each Value, read: (RawStatement) -> T) throws -> T? {
+        bind(repeat each values)
         defer { sqlite3_reset(handle) }
         return try step() ? read(self) : nil
     }
@@ -75,6 +44,14 @@ struct RawStatement {
         guard let characters = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: characters, count: count), as: UTF8.self)
+    }
+
+    private func bind<each Value: RawBindable>(_ values: repeat each Value) {
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            value.bind(to: handle, at: index)
+        }
     }
 
     /// Steps once: true when a row is ready to read, false when the statement has finished.

@@ -21,28 +21,21 @@ struct SQLiteLedgerStore: LedgerStore {
     }
 
     func arrivedEvent(_ id: EventID) throws -> LoyaltyEvent? {
-        let select = try RawStatement("SELECT content FROM inbox WHERE event_id = ?", in: db)
-        select.bind(1, id.rawValue)
-        guard let content = try select.first({ $0.text(0) }) else { return nil }
+        guard let content = try RawStatement("SELECT content FROM inbox WHERE event_id = ?", in: db).first(id.rawValue, read: { $0.text(0) }) else {
+            return nil
+        }
         return try decoder.decode(content)
     }
 
     func hasArrivedRefund(voiding purchase: EventID) throws -> Bool {
-        let exists = try RawStatement("SELECT EXISTS (SELECT 1 FROM inbox WHERE voids = ?)", in: db)
-        exists.bind(1, purchase.rawValue)
-        return try exists.first { $0.int64(0) != 0 } ?? false
+        try RawStatement("SELECT EXISTS (SELECT 1 FROM inbox WHERE voids = ?)", in: db).first(purchase.rawValue) { $0.int64(0) != 0 } ?? false
     }
 
     func recordArrival(of event: LoyaltyEvent) throws {
         var voids: String?
         if case .refund(let refund) = event.kind { voids = refund.purchase.rawValue }
-        let insert = try RawStatement("INSERT INTO inbox (event_id, type, time, voids, content) VALUES (?, ?, ?, ?, ?)", in: db)
-        insert.bind(1, event.id.rawValue)
-        insert.bind(2, event.type.rawValue)
-        insert.bind(3, event.time.millisecondsSinceEpoch)
-        insert.bind(4, voids)
-        insert.bind(5, event.jsonLine)
-        try insert.run()
+        try RawStatement("INSERT INTO inbox (event_id, type, time, voids, content) VALUES (?, ?, ?, ?, ?)", in: db)
+            .run(event.id.rawValue, event.type.rawValue, event.time.millisecondsSinceEpoch, voids, event.jsonLine)
     }
 
     func balance(of participant: ParticipantID) throws -> MemberBalance? {

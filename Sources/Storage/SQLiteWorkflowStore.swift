@@ -32,32 +32,19 @@ public final class SQLiteWorkflowStore: WorkflowStore {
             )
             for saved in batch.executions {
                 let summary = saved.summary
-                upsert.bind(1, summary.id)
-                upsert.bind(2, summary.machine)
-                upsert.bind(3, summary.name)
-                upsert.bind(4, summary.status.rawValue)
-                upsert.bind(5, summary.startedAt.millisecondsSinceEpoch)
-                upsert.bind(6, summary.stoppedAt?.millisecondsSinceEpoch)
-                upsert.bind(7, Int64(summary.stateTransitions))
-                upsert.bind(8, saved.needsResume ? 1 : 0)
-                upsert.bind(9, saved.snapshot)
-                try upsert.run()
+                try upsert.run(
+                    summary.id, summary.machine, summary.name, summary.status.rawValue, summary.startedAt.millisecondsSinceEpoch,
+                    summary.stoppedAt?.millisecondsSinceEpoch, summary.stateTransitions, saved.needsResume ? 1 : 0, saved.snapshot
+                )
             }
             try Self.appendHistory(batch.events, in: db)
             let arm = try RawStatement("INSERT OR REPLACE INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (?, ?, ?, ?, ?, ?)", in: db)
             for timer in batch.armedTimers {
-                arm.bind(1, timer.sequence)
-                arm.bind(2, timer.due.millisecondsSinceEpoch)
-                arm.bind(3, timer.executionID)
-                arm.bind(4, Int64(timer.runID))
-                arm.bind(5, Int64(timer.token))
-                arm.bind(6, timer.kind.rawValue)
-                try arm.run()
+                try arm.run(timer.sequence, timer.due.millisecondsSinceEpoch, timer.executionID, timer.runID, timer.token, timer.kind.rawValue)
             }
             let remove = try RawStatement("DELETE FROM workflow_timer WHERE sequence = ?", in: db)
             for timer in batch.removedTimers {
-                remove.bind(1, timer.sequence)
-                try remove.run()
+                try remove.run(timer.sequence)
             }
         }
     }
@@ -77,10 +64,7 @@ public final class SQLiteWorkflowStore: WorkflowStore {
             writer.beginArray()
             for index in indices { encode(events[index].event, to: &writer) }
             writer.endArray()
-            insert.bind(1, id)
-            insert.bind(2, Int64(events[indices[0]].event.id))
-            writer.bytes.withUnsafeBufferPointer { insert.bind(3, utf8: $0) }
-            try insert.run()
+            try insert.run(id, events[indices[0]].event.id, writer)
         }
     }
 

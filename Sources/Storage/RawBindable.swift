@@ -1,0 +1,55 @@
+import GRDBSQLite
+import JSON
+
+/// A value ``RawStatement`` binds to a parameter: an integer, text, JSON written into bytes, or NULL
+/// for an optional that is nil.
+protocol RawBindable {
+    /// Binds the value to the 1-based parameter `index` of `handle`.
+    func bind(to handle: OpaquePointer, at index: Int32)
+}
+
+extension Int64: RawBindable {
+    func bind(to handle: OpaquePointer, at index: Int32) {
+        sqlite3_bind_int64(handle, index, self)
+    }
+}
+
+extension Int: RawBindable {
+    func bind(to handle: OpaquePointer, at index: Int32) {
+        sqlite3_bind_int64(handle, index, Int64(self))
+    }
+}
+
+extension String: RawBindable {
+    /// Binds the text (SQLite copies it).
+    func bind(to handle: OpaquePointer, at index: Int32) {
+        var text = self
+        text.withUTF8 { bindText($0, to: handle, at: index) }
+    }
+}
+
+extension JSONWriter: RawBindable {
+    /// Binds the JSON written so far as text, without making a string of it.
+    func bind(to handle: OpaquePointer, at index: Int32) {
+        bytes.withUnsafeBufferPointer { bindText($0, to: handle, at: index) }
+    }
+}
+
+extension Optional: RawBindable where Wrapped: RawBindable {
+    /// Binds the value, or NULL when nil.
+    func bind(to handle: OpaquePointer, at index: Int32) {
+        if let value = self { value.bind(to: handle, at: index) } else { sqlite3_bind_null(handle, index) }
+    }
+}
+
+/// Binds UTF-8 text held in bytes (SQLite copies it).
+private func bindText(_ bytes: UnsafeBufferPointer<UInt8>, to handle: OpaquePointer, at index: Int32) {
+    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    guard let start = bytes.baseAddress, !bytes.isEmpty else {
+        _ = "".withCString { sqlite3_bind_text(handle, index, $0, 0, transient) }
+        return
+    }
+    start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
+        _ = sqlite3_bind_text(handle, index, characters, Int32(bytes.count), transient)
+    }
+}
