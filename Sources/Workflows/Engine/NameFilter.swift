@@ -15,24 +15,26 @@ struct NameFilter: Sendable {
     var isFull: Bool { count >= capacity }
 
     mutating func insert(_ id: String) {
-        forEachPosition(of: id) { bits[$0 >> 6] |= 1 << UInt64($0 & 63) }
+        Self.forEachPosition(of: id, size: bits.count * 64) { bits[$0 >> 6] |= 1 << UInt64($0 & 63) }
         count += 1
     }
 
     func mightContain(_ id: String) -> Bool {
         var found = true
-        forEachPosition(of: id) { if bits[$0 >> 6] & (1 << UInt64($0 & 63)) == 0 { found = false } }
+        Self.forEachPosition(of: id, size: bits.count * 64) { if bits[$0 >> 6] & (1 << UInt64($0 & 63)) == 0 { found = false } }
         return found
     }
 
-    private func forEachPosition(of id: String, _ body: (Int) -> Void) {
+    /// Calls `body` with each of the id's bit positions below `size`. Static, so that `insert` setting
+    /// bits in its closure does not hold a second reference to them (which copied the array at every insert).
+    private static func forEachPosition(of id: String, size: Int, _ body: (Int) -> Void) {
         var first: UInt64 = 0xCBF2_9CE4_8422_2325
         var second: UInt64 = 0x8422_2325_CBF2_9CE4
         for byte in id.utf8 {
             first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             second = (second ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
         }
-        let size = UInt64(bits.count * 64)
-        for index in 0..<UInt64(Self.hashes) { body(Int((first &+ index &* (second | 1)) % size)) }
+        let size = UInt64(size)
+        for index in 0..<UInt64(hashes) { body(Int((first &+ index &* (second | 1)) % size)) }
     }
 }
