@@ -26,6 +26,12 @@ public struct InMemoryLedgerStore: LedgerStore, Sendable {
         return position >= 0 ? expected[position] : others[-1 - position]
     }
 
+    /// The position of `id` among the events given to ``init(expecting:)``, if it arrived in that order.
+    public func expectedPosition(of id: EventID) -> Int? {
+        guard let position = arrived[id], position >= 0 else { return nil }
+        return position
+    }
+
     public mutating func hasArrivedRefund(voiding purchase: EventID) -> Bool {
         refunded.contains(purchase)
     }

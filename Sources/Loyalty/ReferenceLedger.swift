@@ -3,6 +3,7 @@
 /// ```swift
 /// let truth = ReferenceLedger(trace: trace, rules: .standard)
 /// truth.balances[participant]?.points
+/// truth.outcome(of: purchase)  // .credited
 /// ```
 /// Later runs (the ingest path, the replay strategies) are judged against it.
 public struct ReferenceLedger: Sendable {
@@ -10,8 +11,9 @@ public struct ReferenceLedger: Sendable {
     public let rules: ProgramRules
     /// What applying the trace did.
     public private(set) var tally = ApplyTally()
-    /// The outcome of each event of the trace, by event id.
-    public private(set) var outcomes: [EventID: ApplyOutcome] = [:]
+    /// The outcome of each event of the trace, in the trace's order: a byte each, where a dictionary by
+    /// event id cost tens of bytes an event (tens of megabytes at the end of a large replay).
+    private var outcomes: [ApplyOutcome] = []
     private var bookkeeper: Bookkeeper<InMemoryLedgerStore>
 
     /// Applies `trace` in delivery order.
@@ -19,6 +21,7 @@ public struct ReferenceLedger: Sendable {
         self.rules = rules
         self.bookkeeper = Bookkeeper(rules: rules, store: InMemoryLedgerStore(expecting: trace.events))
         tally.countDuplicateLines(trace.duplicateLines)
+        outcomes.reserveCapacity(trace.events.count)
         for event in trace.events {
             let outcome: ApplyOutcome
             do {
@@ -27,8 +30,13 @@ public struct ReferenceLedger: Sendable {
                 preconditionFailure("a Trace holds each id once and the in-memory store does not throw: \(error)")
             }
             tally.count(outcome)
-            outcomes[event.id] = outcome
+            outcomes.append(outcome)
         }
+    }
+
+    /// What applying the event with this id did; nil for an id not in the trace.
+    public func outcome(of id: EventID) -> ApplyOutcome? {
+        bookkeeper.store.expectedPosition(of: id).map { outcomes[$0] }
     }
 
     /// Every member's true record.

@@ -35,6 +35,40 @@ public enum Replay {
         if let path = options.database, FileManager.default.fileExists(atPath: path) { throw ReplayError.databaseExists(path: path) }
         let file = try options.database.map { try DatabaseFile.createForOneRun(at: $0) } ?? DatabaseFile.inMemory()
         let start = Instant(millisecondsSinceEpoch: (trace.events.first?.time.millisecondsSinceEpoch ?? 0) - 1_000)
+        let run = try await simulate(scenario, trace: trace, options: options, file: file, start: start)
+        let outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledger: BackendLedger(file: file))
+        let compute = options.cost.computeCost(requests: run.invocations, billedMilliseconds: run.billedMilliseconds)
+        let transitionCost = options.cost.transitionCost(run.transitions)
+        let purchases = max(1, trace.events.filter { $0.type == .purchase }.count)
+        return ReplayReport(
+            scenario: scenario.name, strategy: options.strategy.rawValue, seed: options.seed, events: trace.eventLines,
+            duplicatesIgnored: trace.duplicateLines + run.redeliveries, purchasesCredited: outcome.purchasesCredited, lostUpdates: outcome.lostUpdates,
+            doubleCredits: outcome.doubleCredits, redemptionsWronglyDenied: outcome.redemptionsWronglyDenied, creditLatencySeconds: outcome.latency,
+            backendCalls: run.backendCalls, stateTransitions: run.transitions, billedComputeMs: run.billedMilliseconds,
+            costUSD: .init(compute: round(compute, 6), transitions: round(transitionCost, 6), total: round(compute + transitionCost, 6)),
+            virtualSeconds: round(Double(start.duration(to: run.end).milliseconds) / 1_000, 3),
+            wallSeconds: round(Double((ContinuousClock.now - wallStart).milliseconds) / 1_000, 3), passed: true, lostPurchases: outcome.lostPurchases,
+            lostReversals: outcome.lostReversals,
+            costPerMillionPurchasesUSD: round((compute + transitionCost) / Double(purchases) * 1_000_000, 2), lambdaInvocations: run.invocations,
+            abandonedEvents: run.abandonedEvents, failuresRecorded: run.failures, failedExpectations: []
+        )
+    }
+
+    /// What a replay's run counted; the clock, the engine and the backend that counted it are gone by
+    /// the time the outcome is computed, and their memory with them.
+    struct Tally {
+        var transitions = 0
+        var backendCalls = 0
+        var invocations = 0
+        var billedMilliseconds: Int64 = 0
+        var redeliveries = 0
+        var abandonedEvents = 0
+        var failures = 0
+        var end: Instant
+    }
+
+    /// Publishes the trace's events on the topic at their times, lets every timer fire and commits.
+    private static func simulate(_ scenario: Scenario, trace: Trace, options: Options, file: DatabaseFile, start: Instant) async throws -> Tally {
         let clock = VirtualClock(start: start)
         let ledger = BackendLedger(file: file)
         let backend = LegacyBackend(ledger: ledger, clock: clock, settings: scenario.backend, rules: scenario.rules, seed: options.seed)
@@ -63,23 +97,10 @@ public enum Replay {
         await clock.run()
         try engine?.flush()
         try file.commitGroupedWrites()
-
-        let outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledger: ledger)
-        let transitions = engine?.statistics.stateTransitions ?? 0
-        let compute = options.cost.computeCost(requests: billing.invocations, billedMilliseconds: billing.billedMilliseconds)
-        let transitionCost = options.cost.transitionCost(transitions)
-        let purchases = max(1, trace.events.filter { $0.type == .purchase }.count)
-        return ReplayReport(
-            scenario: scenario.name, strategy: options.strategy.rawValue, seed: options.seed, events: trace.eventLines,
-            duplicatesIgnored: trace.duplicateLines + topic.redeliveries, purchasesCredited: outcome.purchasesCredited, lostUpdates: outcome.lostUpdates,
-            doubleCredits: outcome.doubleCredits, redemptionsWronglyDenied: outcome.redemptionsWronglyDenied, creditLatencySeconds: outcome.latency,
-            backendCalls: backend.calls, stateTransitions: transitions, billedComputeMs: billing.billedMilliseconds,
-            costUSD: .init(compute: round(compute, 6), transitions: round(transitionCost, 6), total: round(compute + transitionCost, 6)),
-            virtualSeconds: round(Double(start.duration(to: clock.now).milliseconds) / 1_000, 3),
-            wallSeconds: round(Double((ContinuousClock.now - wallStart).milliseconds) / 1_000, 3), passed: true, lostPurchases: outcome.lostPurchases,
-            lostReversals: outcome.lostReversals,
-            costPerMillionPurchasesUSD: round((compute + transitionCost) / Double(purchases) * 1_000_000, 2), lambdaInvocations: billing.invocations,
-            abandonedEvents: handler.abandonedEvents, failuresRecorded: failures.count, failedExpectations: []
+        return Tally(
+            transitions: engine?.statistics.stateTransitions ?? 0, backendCalls: backend.calls, invocations: billing.invocations,
+            billedMilliseconds: billing.billedMilliseconds, redeliveries: topic.redeliveries, abandonedEvents: handler.abandonedEvents,
+            failures: failures.count, end: clock.now
         )
     }
 

@@ -14,43 +14,31 @@ struct ReplayOutcome {
 
     static let namedLostPurchases = 5
 
+    /// Compares the backend's records with the truth of `trace`. The reference ledger is dropped before
+    /// the backend's credits are read, so the two (each as large as the trace's purchases) are never held
+    /// at once: this is the replay's peak of memory.
     init(trace: Trace, rules: ProgramRules, ledger: BackendLedger) throws {
-        let truth = ReferenceLedger(trace: trace, rules: rules)
         let records = try ledger.records()
-        let credits = try ledger.credits()
-        let perPurchase = rules.pointsPerPurchase
-        var credited = 0
-        var lost = 0
-        var excess = 0
-        var shortMembers: Set<ParticipantID> = []
-        for participant in Set(truth.balances.keys).union(records.keys) {
-            let truePoints = truth.balances[participant]?.points ?? 0
-            let recordPoints = records[participant]?.balance.points ?? 0
-            credited += Int(min(truePoints, recordPoints) / perPurchase)
-            if truePoints > recordPoints {
-                lost += Int((truePoints - recordPoints) / perPurchase)
-                shortMembers.insert(participant)
-            }
-            excess += Int(max(0, recordPoints - truePoints) / perPurchase)
-        }
-        purchasesCredited = credited
-        lostUpdates = lost
-        doubleCredits = credits.reduce(0) { $0 + max(0, $1.entries - 1) }
-        lostReversals = excess
+        let truth = Comparison(trace: trace, rules: rules, records: records, denied: try ledger.deniedRedemptions())
+        purchasesCredited = truth.credited
+        lostUpdates = truth.lost
+        lostReversals = truth.excess
+        redemptionsWronglyDenied = truth.wronglyDenied
 
-        let backendCredit = Dictionary(credits.map { ($0.purchase, $0) }, uniquingKeysWith: { first, _ in first })
-        let reversed = Set(truth.entries.filter { $0.kind == .reversal }.map(\.key))
-        let missing = truth.entries.filter { entry in
-            guard entry.kind == .credit, !reversed.contains(entry.key), shortMembers.contains(entry.participant) else { return false }
-            guard let asOf = records[entry.participant]?.asOf, let visible = backendCredit[entry.key]?.visibleAt else { return true }
+        let credits = try ledger.credits()
+        doubleCredits = credits.reduce(0) { $0 + max(0, $1.entries - 1) }
+        let candidateKeys = Set(truth.candidates.map(\.key))
+        var visibleAt: [EventID: Timestamp] = [:]
+        for credit in credits where candidateKeys.contains(credit.purchase) {
+            if visibleAt[credit.purchase] == nil, let visible = credit.visibleAt { visibleAt[credit.purchase] = visible }
+        }
+        let missing = truth.candidates.filter { entry in
+            guard let asOf = records[entry.participant]?.asOf, let visible = visibleAt[entry.key] else { return true }
             return visible > asOf
         }
         lostPurchases = missing.sorted { ($0.time, $0.key) < ($1.time, $1.key) }.prefix(Self.namedLostPurchases).map {
             ReplayReport.LostPurchase(purchase: $0.key.rawValue, participant: $0.participant.rawValue, time: $0.time.rfc3339)
         }
-
-        let denied = try ledger.deniedRedemptions()
-        redemptionsWronglyDenied = denied.filter { truth.outcomes[$0] == .redemptionAccepted }.count
 
         var histogram = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
         var count = 0
@@ -66,5 +54,41 @@ struct ReplayOutcome {
             count == 0 ? 0 : Replay.round(Double(histogram.valueAtPercentile(percentile)) / 1_000, 3)
         }
         latency = ReplayReport.Latency(p50: seconds(50), p90: seconds(90), p99: seconds(99), max: Double(longest) / 1_000)
+    }
+}
+
+extension ReplayOutcome {
+    /// What the reference ledger says about the backend's member records; only this summary outlives it.
+    struct Comparison {
+        var credited = 0
+        var lost = 0
+        var excess = 0
+        var wronglyDenied = 0
+        /// Credits, not reversed, of members whose record shows fewer points than the truth: the
+        /// purchases that may have been lost.
+        var candidates: [LedgerEntry] = []
+
+        init(trace: Trace, rules: ProgramRules, records: [ParticipantID: BackendLedger.Record], denied: Set<EventID>) {
+            let truth = ReferenceLedger(trace: trace, rules: rules)
+            let perPurchase = rules.pointsPerPurchase
+            var shortMembers: Set<ParticipantID> = []
+            for participant in Set(truth.balances.keys).union(records.keys) {
+                let truePoints = truth.balances[participant]?.points ?? 0
+                let recordPoints = records[participant]?.balance.points ?? 0
+                credited += Int(min(truePoints, recordPoints) / perPurchase)
+                if truePoints > recordPoints {
+                    lost += Int((truePoints - recordPoints) / perPurchase)
+                    shortMembers.insert(participant)
+                }
+                excess += Int(max(0, recordPoints - truePoints) / perPurchase)
+            }
+            if !shortMembers.isEmpty {
+                let reversed = Set(truth.entries.filter { $0.kind == .reversal }.map(\.key))
+                candidates = truth.entries.filter { entry in
+                    entry.kind == .credit && !reversed.contains(entry.key) && shortMembers.contains(entry.participant)
+                }
+            }
+            wronglyDenied = denied.filter { truth.outcome(of: $0) == .redemptionAccepted }.count
+        }
     }
 }

@@ -29,6 +29,14 @@ struct RawStatement {
         return try step() ? read(self) : nil
     }
 
+    /// Runs a query with `values` bound to its parameters in order and calls `body` with each row, read
+    /// in place: no row is copied into an object of its own.
+    func forEachRow<each Value: RawBindable>(_ values: repeat each Value, body: (RawStatement) throws -> Void) throws {
+        bind(repeat each values)
+        defer { sqlite3_reset(handle) }
+        while try step() { try body(self) }
+    }
+
     /// The integer in the 0-based `column` of the current row.
     func int64(_ column: Int32) -> Int64 {
         sqlite3_column_int64(handle, column)

@@ -21,7 +21,7 @@ import Testing
         #expect(balance(ledger, "vp-1")?.points == 2)
         #expect(ledger.balances.count == 1)
         #expect(ledger.tally.duplicates == 1)
-        #expect(ledger.outcomes[EventID(trusted: "e-3")] == .anonymous)
+        #expect(ledger.outcome(of: EventID(trusted: "e-3")) == .anonymous)
     }
 
     @Test func refundVoidsItsPurchaseWhicheverArrivesFirst() throws {
@@ -38,7 +38,7 @@ import Testing
         ])
         #expect(balance(before, "vp-1")?.points == 0)
         #expect(before.entries.map(\.kind) == [.void])
-        #expect(before.outcomes[EventID(trusted: "e-1")] == .voided)
+        #expect(before.outcome(of: EventID(trusted: "e-1")) == .voided)
     }
 
     @Test func aSecondRefundOfTheSamePurchaseTakesNothingMore() throws {
@@ -65,7 +65,7 @@ import Testing
         #expect(member.freeDrinksAvailable == 0)
         #expect(ledger.tally.redemptionsAccepted == 1)
         #expect(ledger.tally.redemptionsDenied == 2)
-        #expect(ledger.outcomes[EventID(trusted: "r-early")] == .redemptionDenied)
+        #expect(ledger.outcome(of: EventID(trusted: "r-early")) == .redemptionDenied)
         #expect(member.updatedAt.rfc3339 == "2026-11-24T09:00:00.000Z")
     }
 
