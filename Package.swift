@@ -54,6 +54,7 @@ let package = Package(
             name: "LoyaltyTests",
             dependencies: ["Loyalty", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "Determinism"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "Loyalty", "TestSupport"]),
         .testTarget(
             name: "SimulationTests",

@@ -21,6 +21,12 @@ public struct JSONObject: Hashable, Sendable, Sequence {
     /// The number of members.
     public var count: Int { members.count }
 
+    /// Where the members are stored: two objects with the same address hold the same members (they are
+    /// copies of one value), which ``CompactJSONWriter`` uses to write a shared object once.
+    var storageAddress: UnsafeRawPointer? {
+        members.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
+    }
+
     /// Whether the object has no members.
     public var isEmpty: Bool { members.isEmpty }
 

@@ -1,7 +1,8 @@
 import GRDBSQLite
 import JSON
 
-/// A value ``RawStatement`` binds to a parameter: an integer, text, JSON written into bytes, or NULL
+/// A value ``RawStatement`` binds to a parameter: an integer, text, JSON written into bytes (as text, or
+/// compact as a blob), or NULL
 /// for an optional that is nil.
 protocol RawBindable {
     /// Binds the value to the 1-based parameter `index` of `handle`.
@@ -32,6 +33,20 @@ extension JSONWriter: RawBindable {
     /// Binds the JSON written so far as text, without making a string of it.
     func bind(to handle: OpaquePointer, at index: Int32) {
         bytes.withUnsafeBufferPointer { bindText($0, to: handle, at: index) }
+    }
+}
+
+extension CompactJSONWriter: RawBindable {
+    /// Binds the bytes written so far as a blob.
+    func bind(to handle: OpaquePointer, at index: Int32) {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        bytes.withUnsafeBytes { raw in
+            guard let start = raw.baseAddress, !raw.isEmpty else {
+                sqlite3_bind_zeroblob(handle, index, 0)
+                return
+            }
+            sqlite3_bind_blob(handle, index, start, Int32(raw.count), transient)
+        }
     }
 }
 

@@ -8,7 +8,7 @@ import Workflows
 /// and their timers. A ``WorkflowBatch`` is one transaction, which is the engine's group commit.
 ///
 /// A history is kept as chunks: each commit appends one row per execution holding that commit's events
-/// as a JSON array, which costs a few rows per execution instead of one per event, and the rows are
+/// (a ``HistoryChunk``), which costs a few rows per execution instead of one per event, and the rows are
 /// appended in commit order, so a commit writes new pages rather than rewriting old ones.
 public final class SQLiteWorkflowStore: WorkflowStore {
     let file: DatabaseFile
@@ -49,7 +49,7 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    /// Appends one chunk per execution: the batch's events of that execution as one JSON array.
+    /// Appends one chunk per execution: the batch's events of that execution.
     private static func appendHistory(_ events: [(executionID: String, event: HistoryEvent)], in db: Database) throws {
         var chunks: [String: [Int]] = [:]
         var order: [String] = []
@@ -60,11 +60,7 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
         for id in order {
             let indices = chunks[id]!
-            var writer = JSONWriter(capacity: 4_096)
-            writer.beginArray()
-            for index in indices { encode(events[index].event, to: &writer) }
-            writer.endArray()
-            try insert.run(id, events[indices[0]].event.id, writer)
+            try insert.run(id, events[indices[0]].event.id, HistoryChunk.encode(indices.lazy.map { events[$0].event }))
         }
     }
 
@@ -126,29 +122,17 @@ public final class SQLiteWorkflowStore: WorkflowStore {
 
     public func history(of id: String) throws -> [HistoryEvent] {
         try file.read { db in
-            try String.fetchAll(db, sql: "SELECT events FROM workflow_history WHERE execution_id = ? ORDER BY first_event_id", arguments: [id])
-                .flatMap { chunk in ((try? JSONParser.parse(chunk))?.arrayValue ?? []).compactMap(Self.decode) }
+            var events: [HistoryEvent] = []
+            let chunks = try DatabaseValue.fetchCursor(db, sql: "SELECT events FROM workflow_history WHERE execution_id = ? ORDER BY first_event_id", arguments: [id])
+            while let chunk = try chunks.next() {
+                switch chunk.storage {
+                case .blob(let data): events += try HistoryChunk.decode(blob: [UInt8](data))
+                case .string(let text): events += HistoryChunk.decode(text: text)
+                default: continue
+                }
+            }
+            return events
         }
-    }
-
-    private static func encode(_ event: HistoryEvent, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("id", event.id)
-        writer.member("previous", event.previousEventID)
-        writer.member("timestamp", event.timestamp.millisecondsSinceEpoch)
-        writer.member("type", event.type.rawValue)
-        writer.member("details", JSONValue.object(event.details))
-        writer.endObject()
-    }
-
-    private static func decode(_ json: JSONValue) -> HistoryEvent? {
-        guard let id = json["id"]?.integerValue, let previous = json["previous"]?.integerValue, let timestamp = json["timestamp"]?.numberValue,
-            let type = json["type"]?.stringValue.flatMap(HistoryEventType.init(rawValue:))
-        else { return nil }
-        return HistoryEvent(
-            id: id, previousEventID: previous, timestamp: Instant(millisecondsSinceEpoch: Int64(timestamp)), type: type,
-            details: json["details"]?.objectValue ?? JSONObject()
-        )
     }
 
     public func executions(limit: Int) throws -> [ExecutionSummary] {

@@ -1,4 +1,5 @@
 import Determinism
+import GRDB
 import JSON
 import StatesLanguage
 import Storage
@@ -128,5 +129,41 @@ import Workflows
             let execution = try #require(try engine.execution(id))
             #expect(execution.stoppedAt == execution.startedAt.advanced(by: .seconds(seconds)), "\(id) waited \(seconds) s")
         }
+    }
+
+    /// A history read back from the file is the one the engine recorded, event for event and detail for detail.
+    @Test func aHistoryReadsBackAsRecorded() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = SQLiteWorkflowStore(file: try DatabaseFile.open(at: directory.file("engine.sqlite"), createIfMissing: true))
+        let durable = try EngineFixture(definition: EngineFixture.vendingPass, machine: "vending-pass", store: store)
+        let inMemory = try EngineFixture(definition: EngineFixture.vendingPass, machine: "vending-pass")
+        var id = ""
+        for fixture in [durable, inMemory] {
+            id = try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase).summary.id
+            await fixture.clock.run()
+        }
+        try durable.engine.flush()
+
+        let read = try store.history(of: id)
+        #expect(read.count == 14)
+        #expect(read == (try inMemory.engine.history(of: id)))
+    }
+
+    /// A file written before histories were stored compactly (as JSON text) still shows its histories.
+    @Test func aHistoryWrittenAsTextStillReads() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try DatabaseFile.open(at: directory.file("engine.sqlite"), createIfMissing: true)
+        try file.write { db in
+            try db.execute(
+                sql: "INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES ('e-old', 1, ?)",
+                arguments: [#"[{"id":1,"previous":0,"timestamp":1795507200000,"type":"ExecutionStarted","details":{"input":{"id":"e-old"}}}]"#]
+            )
+        }
+
+        let history = try SQLiteWorkflowStore(file: file).history(of: "e-old")
+        #expect(history.map(\.type) == [.executionStarted])
+        #expect(history.first?.details["input"] == ["id": "e-old"])
     }
 }

@@ -1,0 +1,123 @@
+/// Writes JSON values in a compact binary form that stores each repeated string once and each object
+/// or array that is shared (the same storage, as when one state's output is the next one's input) once,
+/// for documents that repeat themselves, such as an execution's history, where the same input appears
+/// in half the events. ``CompactJSONReader`` reads it back into equal values.
+///
+/// ```swift
+/// var writer = CompactJSONWriter()
+/// writer.write(input)
+/// writer.write(["input": input])   // the second `input` is a reference to the first
+/// var reader = try CompactJSONReader(writer.bytes)
+/// try reader.readValue()           // == input
+/// ```
+///
+/// Strings and containers are numbered in the order they are completed; a repeat is written as its
+/// number. Integral numbers up to 2⁵³ are variable-length integers, others their 8 bytes.
+public struct CompactJSONWriter: Sendable {
+    /// What each value starts with.
+    enum Tag: UInt8 {
+        case null, `false`, `true`, double, integer, string, array, object, reference
+    }
+
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+    private var strings = NumberTable<String>()
+    /// Containers by the address of their storage, which identifies their (immutable) contents while
+    /// the values written are alive, as they are for the whole time a document is written; the low bit
+    /// tells objects from arrays. Empty containers are numbered but never looked up.
+    private var containers = NumberTable<UInt64>()
+    /// The number the reader gives each container in `containers` (it numbers them as it completes them).
+    private var completedNumbers: [Int] = []
+    private var completed = 0
+
+    /// An empty writer.
+    public init(capacity: Int = 1_024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Writes an unsigned integer in 7-bit groups, low group first.
+    public mutating func write(unsigned value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// Writes a signed integer (zigzag, so small negative numbers stay short).
+    public mutating func write(integer value: Int64) {
+        write(unsigned: UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    /// Writes a string, or the number of the same string written before.
+    public mutating func write(string: String) {
+        if let number = strings.number(of: string, hash: NumberTable<String>.hash(string)) {
+            write(unsigned: UInt64(number) + 1)
+            return
+        }
+        write(unsigned: 0)
+        var copy = string
+        copy.withUTF8 { utf8 in
+            write(unsigned: UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Writes a JSON value.
+    public mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: bytes.append(Tag.null.rawValue)
+        case .bool(let flag): bytes.append(flag ? Tag.true.rawValue : Tag.false.rawValue)
+        case .number(let number):
+            if number.rounded() == number, abs(number) < 9.0e15, !(number == 0 && number.sign == .minus) {
+                bytes.append(Tag.integer.rawValue)
+                write(integer: Int64(number))
+            } else {
+                bytes.append(Tag.double.rawValue)
+                withUnsafeBytes(of: number.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        case .string(let string):
+            bytes.append(Tag.string.rawValue)
+            write(string: string)
+        case .array(let elements):
+            let key = elements.isEmpty ? nil : elements.withUnsafeBufferPointer { $0.baseAddress.map { UInt64(UInt(bitPattern: $0)) << 1 } }
+            let found = lookUp(key)
+            if found.isReference { return }
+            bytes.append(Tag.array.rawValue)
+            write(unsigned: UInt64(elements.count))
+            for element in elements { write(element) }
+            complete(found.entry)
+        case .object(let object):
+            let key = object.isEmpty ? nil : object.storageAddress.map { UInt64(UInt(bitPattern: $0)) << 1 | 1 }
+            let found = lookUp(key)
+            if found.isReference { return }
+            bytes.append(Tag.object.rawValue)
+            write(unsigned: UInt64(object.count))
+            for (name, member) in object {
+                write(string: name)
+                write(member)
+            }
+            complete(found.entry)
+        }
+    }
+
+    /// Writes a reference to the container stored at `key` if it was written before; otherwise returns
+    /// its entry in `containers`, to be completed once its contents are written.
+    private mutating func lookUp(_ key: UInt64?) -> (isReference: Bool, entry: Int?) {
+        guard let key else { return (false, nil) }
+        guard let entry = containers.number(of: key, hash: NumberTable<UInt64>.mix(key)) else {
+            completedNumbers.append(-1)
+            return (false, containers.count - 1)
+        }
+        bytes.append(Tag.reference.rawValue)
+        write(unsigned: UInt64(completedNumbers[entry]))
+        return (true, entry)
+    }
+
+    /// Gives the container just written the next number, as the reader does.
+    private mutating func complete(_ entry: Int?) {
+        if let entry { completedNumbers[entry] = completed }
+        completed += 1
+    }
+}

@@ -1,0 +1,68 @@
+/// Numbers keys 0, 1, 2, … in the order first seen, by a 64-bit hash the caller computes: an
+/// open-addressing table for ``CompactJSONWriter``, which looks up every string and container it
+/// writes, where a `Dictionary` (hashing each string with SipHash, twice when it is new) cost more than
+/// writing the document.
+struct NumberTable<Key: Equatable & Sendable>: Sendable {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var keys: [Key] = []
+
+    /// An empty table sized for about `capacity` entries before it grows.
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+    }
+
+    /// How many keys are numbered.
+    var count: Int { hashes.count }
+
+    /// The number of `key`, whose hash is `hash`; nil after numbering it as new.
+    mutating func number(of key: Key, hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let number = Int(slots[slot])
+            if hashes[number] == hash, keys[number] == key { return number }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(hashes.count)
+        hashes.append(hash)
+        keys.append(key)
+        if hashes.count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (number, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number)
+        }
+    }
+
+    /// FNV-1a over the string's UTF-8, mixed so that its low bits (the slot) depend on every byte.
+    static func hash(_ string: String) -> UInt64 where Key == String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        if done == nil {
+            for byte in string.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        return mix(hash)
+    }
+
+    /// Spreads a value's bits (the finalizer of MurmurHash3).
+    static func mix(_ value: UInt64) -> UInt64 {
+        var mixed = value
+        mixed ^= mixed >> 33
+        mixed &*= 0xFF51_AFD7_ED55_8CCD
+        mixed ^= mixed >> 33
+        mixed &*= 0xC4CE_B9FE_1A85_EC53
+        mixed ^= mixed >> 33
+        return mixed
+    }
+}

@@ -1,0 +1,60 @@
+import Determinism
+import JSON
+import Workflows
+
+/// One row of `workflow_history`: the events one commit added to one execution's history.
+///
+/// Written as a blob in ``CompactJSONWriter``'s form, where the input that half the events repeat is
+/// stored once (a Vending Pass execution's history is about a fifth of its JSON text). Files written
+/// before hold the events as a JSON array in text, which ``decode(text:)`` still reads.
+enum HistoryChunk {
+    /// The first byte of a compact chunk: its format's version.
+    private static let version: UInt8 = 1
+
+    /// The events in compact form.
+    static func encode(_ events: some Sequence<HistoryEvent>) -> CompactJSONWriter {
+        var writer = CompactJSONWriter()
+        writer.write(unsigned: UInt64(version))
+        for event in events {
+            writer.write(unsigned: UInt64(event.id))
+            writer.write(unsigned: UInt64(event.previousEventID))
+            writer.write(integer: event.timestamp.millisecondsSinceEpoch)
+            writer.write(string: event.type.rawValue)
+            writer.write(.object(event.details))
+        }
+        return writer
+    }
+
+    /// The events of a compact chunk.
+    static func decode(blob: [UInt8]) throws -> [HistoryEvent] {
+        var reader = CompactJSONReader(blob)
+        guard try reader.readUnsigned() == UInt64(version) else {
+            throw StorageError.notAVendingPassDatabase(path: "the database", reason: "a history chunk in an unknown format")
+        }
+        var events: [HistoryEvent] = []
+        while !reader.isAtEnd {
+            let id = Int(try reader.readUnsigned())
+            let previous = Int(try reader.readUnsigned())
+            let timestamp = Instant(millisecondsSinceEpoch: try reader.readInteger())
+            let typeName = try reader.readString()
+            guard let type = HistoryEventType(rawValue: typeName) else {
+                throw StorageError.notAVendingPassDatabase(path: "the database", reason: "a history event of unknown type '\(typeName)'")
+            }
+            events.append(HistoryEvent(id: id, previousEventID: previous, timestamp: timestamp, type: type, details: try reader.readValue().objectValue ?? JSONObject()))
+        }
+        return events
+    }
+
+    /// The events of a chunk written as JSON text (by versions before compact chunks).
+    static func decode(text: String) -> [HistoryEvent] {
+        ((try? JSONParser.parse(text))?.arrayValue ?? []).compactMap { json in
+            guard let id = json["id"]?.integerValue, let previous = json["previous"]?.integerValue, let timestamp = json["timestamp"]?.numberValue,
+                let type = json["type"]?.stringValue.flatMap(HistoryEventType.init(rawValue:))
+            else { return nil }
+            return HistoryEvent(
+                id: id, previousEventID: previous, timestamp: Instant(millisecondsSinceEpoch: Int64(timestamp)), type: type,
+                details: json["details"]?.objectValue ?? JSONObject()
+            )
+        }
+    }
+}

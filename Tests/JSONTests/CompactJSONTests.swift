@@ -1,0 +1,77 @@
+import Determinism
+import JSON
+import Testing
+
+@Suite struct CompactJSONTests {
+    /// Random documents, with objects and arrays that appear more than once, read back equal.
+    @Test func everyValueReadsBackEqual() throws {
+        var random = SeededGenerator(seed: 20261127)
+        for _ in 0..<300 {
+            var shared: [JSONValue] = []
+            let value = Self.randomValue(depth: 0, shared: &shared, using: &random)
+            let pair: JSONValue = [value, ["again": value, "list": .array(shared)]]
+            var writer = CompactJSONWriter()
+            writer.write(pair)
+            var reader = CompactJSONReader(writer.bytes)
+            #expect(try reader.readValue() == pair)
+            #expect(reader.isAtEnd)
+        }
+    }
+
+    /// The numbers JSON text would change or that need all 8 bytes keep their exact value and sign.
+    @Test func numbersKeepTheirExactValue() throws {
+        let numbers: [Double] = [0, -0.0, 1, -1, 0.1, 1e300, -1e-300, 9.0e15, 9.1e15, 4_503_599_627_370_497, .pi]
+        var writer = CompactJSONWriter()
+        for number in numbers { writer.write(.number(number)) }
+        var reader = CompactJSONReader(writer.bytes)
+        for number in numbers {
+            let read = try #require(try reader.readValue().numberValue)
+            #expect(read == number && read.sign == number.sign)
+        }
+    }
+
+    /// The same object written twice costs a reference the second time, not its contents.
+    @Test func aSharedObjectIsWrittenOnce() {
+        let input: JSONValue = ["id": "VM-00812-0000004", "type": "purchase", "participant": "vp-7a54cd", "amount": 275]
+        var once = CompactJSONWriter()
+        once.write(["input": input, "output": nil])
+        var twice = CompactJSONWriter()
+        twice.write(["input": input, "output": input])
+        #expect(twice.bytes.count <= once.bytes.count + 1)
+    }
+
+    /// A document cut short, or with a reference to nothing, is an error, not a crash.
+    @Test func aDamagedDocumentIsAnError() {
+        var writer = CompactJSONWriter()
+        writer.write(["a": [1, "two", ["three": 3.5]], "b": "two"])
+        for length in 0..<writer.bytes.count {
+            var reader = CompactJSONReader(Array(writer.bytes.prefix(length)))
+            #expect(throws: CompactJSONError.self) { try reader.readValue() }
+        }
+        var reader = CompactJSONReader([8, 9])
+        #expect(throws: CompactJSONError.self) { try reader.readValue() }
+    }
+
+    private static func randomValue(depth: Int, shared: inout [JSONValue], using random: inout SeededGenerator) -> JSONValue {
+        let strings = ["", "id", "purchase", "vp-1", "é ü 🚀", "a\"quote\\", String(repeating: "x", count: 200)]
+        switch Int.random(in: 0..<(depth > 3 ? 5 : 8), using: &random) {
+        case 0: return .null
+        case 1: return .bool(Bool.random(using: &random))
+        case 2: return .number(Double(Int.random(in: -1_000_000...1_000_000, using: &random)))
+        case 3: return .number(Double.random(in: -1e6...1e6, using: &random))
+        case 4: return .string(strings.randomElement(using: &random)!)
+        case 5 where !shared.isEmpty: return shared.randomElement(using: &random)!
+        case 6:
+            let elements = (0..<Int.random(in: 0..<5, using: &random)).map { _ in randomValue(depth: depth + 1, shared: &shared, using: &random) }
+            shared.append(.array(elements))
+            return .array(elements)
+        default:
+            var object = JSONObject()
+            for _ in 0..<Int.random(in: 0..<6, using: &random) {
+                object[strings.randomElement(using: &random)!] = randomValue(depth: depth + 1, shared: &shared, using: &random)
+            }
+            shared.append(.object(object))
+            return .object(object)
+        }
+    }
+}
