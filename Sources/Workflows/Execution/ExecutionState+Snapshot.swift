@@ -20,7 +20,7 @@ extension ExecutionState {
         writer.member("stoppedAt", stoppedAt?.millisecondsSinceEpoch)
         writer.key("runs")
         writer.beginArray()
-        for key in runs.keys.sorted() { runs[key]!.write(to: &writer) }
+        for run in runs.values { run.write(to: &writer) }
         writer.endArray()
         writer.member("nextRunID", nextRunID)
         writer.member("nextEventID", nextEventID)

@@ -14,7 +14,7 @@ struct ExecutionState: Hashable, Sendable {
     var error: String?
     var cause: String?
     var stoppedAt: Instant?
-    var runs: [Int: Run] = [:]
+    var runs = RunTable()
     var nextRunID = 0
     var nextEventID = 1
     var transitions = 0
