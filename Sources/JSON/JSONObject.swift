@@ -12,7 +12,15 @@ public struct JSONObject: Hashable, Sendable, Sequence {
 
     /// An object with these members in this order; a repeated key keeps its first position and last value.
     public init(_ members: some Sequence<(String, JSONValue)>) {
+        self.members.reserveCapacity(members.underestimatedCount)
         for (key, value) in members { self[key] = value }
+    }
+
+    /// An object with these members, whose keys the caller knows to be distinct, in one allocation.
+    public init(uniqueMembers: [(String, JSONValue)]) {
+        members = uniqueMembers.map { (key: $0.0, value: $0.1) }
+        assert(Set(members.map(\.key)).count == members.count, "repeated keys in \(members.map(\.key))")
+        buildIndexIfLarge()
     }
 
     /// The keys in insertion order.

@@ -17,6 +17,8 @@ public struct State: Sendable {
     /// Whether any of the state's templates, paths or rules reads the context object (`$$`), so the
     /// engine builds it only for the states that need it.
     public let readsContext: Bool
+    /// Whether making the state's output from a result reads the context object (only a ResultSelector can).
+    public let resultReadsContext: Bool
 
     /// Creates a state.
     public init(name: String, kind: Kind, transition: Transition?, io: DataFlow, retriers: [Retrier] = [], catchers: [Catcher] = []) {
@@ -34,6 +36,7 @@ public struct State: Sendable {
         default: break
         }
         readsContext = reads
+        resultReadsContext = io.resultSelector?.readsContext == true
     }
 
     /// A state's type and the fields that belong to it.

@@ -6,6 +6,8 @@ import StatesLanguage
 enum ContextObject {
     static let region = "local"
     static let account = "000000000000"
+    /// The role executions run as, as `$$.Execution.RoleArn` and the history show it.
+    static let roleARN = "arn:aws:iam::\(account):role/vendingpass"
 
     /// The state machine's ARN.
     static func machineARN(_ machine: String) -> String {
@@ -18,24 +20,15 @@ enum ContextObject {
     }
 
     static func build(execution: ExecutionState, run: Run, now: Instant, taskToken: String? = nil, mapItem: JSONValue? = nil) -> JSONValue {
-        var executionObject = JSONObject()
-        executionObject["Id"] = .string(execution.id)
-        executionObject["Input"] = execution.input
-        executionObject["Name"] = .string(execution.name)
-        executionObject["RoleArn"] = .string("arn:aws:iam::\(account):role/vendingpass")
-        executionObject["StartTime"] = .string(execution.startedAt.rfc3339)
-        executionObject["RedriveCount"] = 0
-        var state = JSONObject()
-        state["EnteredTime"] = .string(run.enteredAt.rfc3339)
-        state["Name"] = .string(run.state)
-        state["RetryCount"] = .number(Double(run.retryCount))
-        var machine = JSONObject()
-        machine["Id"] = .string(machineARN(execution.machine))
-        machine["Name"] = .string(execution.machine)
-        var context = JSONObject()
-        context["Execution"] = .object(executionObject)
-        context["State"] = .object(state)
-        context["StateMachine"] = .object(machine)
+        let executionObject = JSONObject(uniqueMembers: [
+            ("Id", .string(execution.id)), ("Input", execution.input), ("Name", .string(execution.name)), ("RoleArn", .string(roleARN)),
+            ("StartTime", .string(execution.startedAt.rfc3339)), ("RedriveCount", 0),
+        ])
+        let state = JSONObject(uniqueMembers: [
+            ("EnteredTime", .string(run.enteredAt.rfc3339)), ("Name", .string(run.state)), ("RetryCount", .number(Double(run.retryCount))),
+        ])
+        let machine = JSONObject(uniqueMembers: [("Id", .string(machineARN(execution.machine))), ("Name", .string(execution.machine))])
+        var context = JSONObject(uniqueMembers: [("Execution", .object(executionObject)), ("State", .object(state)), ("StateMachine", .object(machine))])
         if let taskToken {
             var task = JSONObject()
             task["Token"] = .string(taskToken)

@@ -136,7 +136,7 @@ extension Interpreter {
         let isMap = { if case .map = state.kind { true } else { false } }()
         record(isMap ? .mapStateSucceeded : .parallelStateSucceeded, JSONObject(), in: &execution, runID: runID)
         let results = JSONValue.array(children.results.map { $0 ?? .null })
-        let context = context(execution, run)
+        let context = resultContext(execution, run)
         let output = Self.guarded { () throws(StatesError) in
             try state.io.output(input: run.input, result: results, context: context, random: &random)
         }

@@ -16,7 +16,11 @@ extension Interpreter {
         let entered = record(.entered(state.typeName), Self.details(name: state.name, "input", run.input), in: &execution, runID: runID)
         execution.runs[runID]?.enteredEventID = entered
         run = execution.runs[runID]!
-        let context = context(execution, run)
+        let context: JSONValue =
+            switch state.kind {
+            case .pass, .choice, .fail: context(execution, run)
+            default: .null
+            }
         switch state.kind {
         case .pass(let result):
             let output = Self.guarded { () throws(StatesError) in

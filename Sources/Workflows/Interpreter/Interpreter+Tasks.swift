@@ -49,7 +49,7 @@ extension Interpreter {
             var details = Self.details("resource", .string(task.resource))
             details["output"] = value
             record(.taskSucceeded, details, in: &execution, runID: runID)
-            let context = context(execution, run)
+            let context = resultContext(execution, run)
             let output = Self.guarded { () throws(StatesError) in
                 try state.io.output(input: run.input, result: value, context: context, random: &random)
             }

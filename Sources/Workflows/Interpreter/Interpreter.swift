@@ -24,9 +24,7 @@ struct Interpreter {
 
     /// Starts a new execution at the machine's StartAt.
     mutating func start(_ execution: inout ExecutionState) {
-        var details = JSONObject()
-        details["input"] = execution.input
-        details["roleArn"] = .string("arn:aws:iam::\(ContextObject.account):role/vendingpass")
+        let details = JSONObject(uniqueMembers: [("input", execution.input), ("roleArn", .string(ContextObject.roleARN))])
         let started = record(.executionStarted, details, in: &execution, previous: 0)
         let root = newRun(in: &execution, parent: nil, slot: 0, scope: "", state: machine.startAt, input: execution.input, lastEventID: started)
         if let timeout = machine.timeoutSeconds {
@@ -129,6 +127,12 @@ struct Interpreter {
     func context(_ execution: ExecutionState, _ run: Run, mapItem: JSONValue? = nil, taskToken: String? = nil) -> JSONValue {
         guard mapItem != nil || state(of: run).readsContext else { return .null }
         return ContextObject.build(execution: execution, run: run, now: now, taskToken: taskToken, mapItem: mapItem)
+    }
+
+    /// The context object for making the run's output from a result, or null when that does not read it.
+    func resultContext(_ execution: ExecutionState, _ run: Run) -> JSONValue {
+        guard state(of: run).resultReadsContext else { return .null }
+        return ContextObject.build(execution: execution, run: run, now: now)
     }
 
     @discardableResult
@@ -238,7 +242,7 @@ struct Interpreter {
         execution.output = output
         execution.stoppedAt = now
         record(.executionSucceeded, Self.details("output", output), in: &execution, previous: execution.nextEventID - 1)
-        execution.runs = [:]
+        execution.runs.removeAll()
     }
 
     mutating func endExecution(_ execution: inout ExecutionState, failure: StatesError, timedOut: Bool) {
@@ -250,7 +254,7 @@ struct Interpreter {
         details["error"] = .string(failure.name)
         if let cause = failure.cause { details["cause"] = .string(cause) }
         record(timedOut ? .executionTimedOut : .executionFailed, details, in: &execution, previous: execution.nextEventID - 1)
-        execution.runs = [:]
+        execution.runs.removeAll()
     }
 
     /// Removes a run and every run below it (the other branches of a failed Parallel, say).
@@ -262,10 +266,7 @@ struct Interpreter {
     }
 
     static func details(name: String? = nil, _ key: String, _ value: JSONValue) -> JSONObject {
-        var details = JSONObject()
-        if let name { details["name"] = .string(name) }
-        details[key] = value
-        return details
+        name.map { JSONObject(uniqueMembers: [("name", .string($0)), (key, value)]) } ?? JSONObject(uniqueMembers: [(key, value)])
     }
 
     /// Errors found in a state's data rather than raised by its work; their cause names the state.
