@@ -1,8 +1,8 @@
 import GRDBSQLite
 import JSON
+import Workflows
 
-/// A value ``RawStatement`` binds to a parameter: an integer, text, JSON written into bytes (as text, or
-/// compact as a blob), or NULL
+/// A value ``RawStatement`` binds to a parameter: an integer, text, compact JSON or a snapshot, or NULL
 /// for an optional that is nil.
 protocol RawBindable {
     /// Binds the value to the 1-based parameter `index` of `handle`.
@@ -29,23 +29,20 @@ extension String: RawBindable {
     }
 }
 
-extension JSONWriter: RawBindable {
-    /// Binds the JSON written so far as text, without making a string of it.
-    func bind(to handle: OpaquePointer, at index: Int32) {
-        bytes.withUnsafeBufferPointer { bindText($0, to: handle, at: index) }
-    }
-}
-
 extension CompactJSONWriter: RawBindable {
     /// Binds the bytes written so far as a blob.
     func bind(to handle: OpaquePointer, at index: Int32) {
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        bytes.withUnsafeBytes { raw in
-            guard let start = raw.baseAddress, !raw.isEmpty else {
-                sqlite3_bind_zeroblob(handle, index, 0)
-                return
-            }
-            sqlite3_bind_blob(handle, index, start, Int32(raw.count), transient)
+        bindBlob(bytes, to: handle, at: index)
+    }
+}
+
+extension ExecutionSnapshot: RawBindable {
+    /// Binds a compact snapshot as a blob, one written as JSON text as text.
+    func bind(to handle: OpaquePointer, at index: Int32) {
+        if isCompact {
+            bindBlob(bytes, to: handle, at: index)
+        } else {
+            bytes.withUnsafeBufferPointer { bindText($0, to: handle, at: index) }
         }
     }
 }
@@ -54,6 +51,18 @@ extension Optional: RawBindable where Wrapped: RawBindable {
     /// Binds the value, or NULL when nil.
     func bind(to handle: OpaquePointer, at index: Int32) {
         if let value = self { value.bind(to: handle, at: index) } else { sqlite3_bind_null(handle, index) }
+    }
+}
+
+/// Binds bytes as a blob (SQLite copies them).
+private func bindBlob(_ bytes: [UInt8], to handle: OpaquePointer, at index: Int32) {
+    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    bytes.withUnsafeBytes { raw in
+        guard let start = raw.baseAddress, !raw.isEmpty else {
+            sqlite3_bind_zeroblob(handle, index, 0)
+            return
+        }
+        sqlite3_bind_blob(handle, index, start, Int32(raw.count), transient)
     }
 }
 

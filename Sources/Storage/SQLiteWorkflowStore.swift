@@ -70,15 +70,15 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    public func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: String)] {
+    public func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: ExecutionSnapshot)] {
         try file.read { db in
-            var snapshots: [(id: String, snapshot: String)] = []
+            var snapshots: [(id: String, snapshot: ExecutionSnapshot)] = []
             snapshots.reserveCapacity(ids.count)
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(start + 500, ids.count)])
                 let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, snapshot FROM workflow_execution WHERE id IN (\(placeholders))", arguments: StatementArguments(chunk))
-                while let row = try rows.next() { snapshots.append((row[0], row[1])) }
+                while let row = try rows.next() { snapshots.append((row[0], Self.snapshot(row[1]))) }
             }
             return snapshots
         }
@@ -143,8 +143,8 @@ public final class SQLiteWorkflowStore: WorkflowStore {
 
     /// A row as a saved execution; input, output, error and cause come from the snapshot.
     static func saved(_ row: Row) -> SavedExecution {
-        let snapshot: String = row["snapshot"]
-        let document = (try? JSONParser.parse(snapshot)) ?? .null
+        let snapshot = Self.snapshot(row["snapshot"])
+        let document = (try? snapshot.document()) ?? .null
         let summary = ExecutionSummary(
             id: row["id"], name: row["name"], machine: row["machine"], status: ExecutionStatus(rawValue: row["status"]) ?? .failed,
             input: document["input"] ?? .null, output: document["output"], error: document["error"]?.stringValue, cause: document["cause"]?.stringValue,
@@ -152,7 +152,16 @@ public final class SQLiteWorkflowStore: WorkflowStore {
             stateTransitions: row["transitions"]
         )
         return SavedExecution(summary: summary, needsResume: row["needs_resume"], snapshot: snapshot)
-}
+    }
+
+    /// A stored snapshot: a blob in compact form, or text from files written before snapshots were compact.
+    static func snapshot(_ value: DatabaseValue) -> ExecutionSnapshot {
+        switch value.storage {
+        case .blob(let data): ExecutionSnapshot(compact: [UInt8](data))
+        case .string(let text): ExecutionSnapshot(text: text)
+        default: .none
+        }
+    }
 }
 
 extension SQLiteWorkflowStore {

@@ -131,7 +131,7 @@ enum StoreBenchmark {
     static func run(executions: Int, path: String) throws -> String {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let store = SQLiteWorkflowStore(file: try DatabaseFile.open(at: path, createIfMissing: true))
-        let snapshot = String(repeating: "x", count: 425)
+        let snapshot = ExecutionSnapshot(compact: Array(repeating: 7, count: 425))
         let details = JSONValue(dictionaryLiteral: ("name", "CountPoints"), ("input", ["id": "e-1", "type": "purchase", "participant": "vp-1", "count": ["points": 1]])).objectValue!
         let started = ContinuousClock.now
         var sequence: Int64 = 0

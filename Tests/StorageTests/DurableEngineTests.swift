@@ -166,4 +166,26 @@ import Workflows
         #expect(history.map(\.type) == [.executionStarted])
         #expect(history.first?.details["input"] == ["id": "e-old"])
     }
+
+    /// An execution saved by a version that wrote snapshots as JSON text still lists with its input and output.
+    @Test func anExecutionSavedAsTextStillLists() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try DatabaseFile.open(at: directory.file("engine.sqlite"), createIfMissing: true)
+        let snapshot = #"{"id":"e-old","name":"old","machine":"m","input":{"id":"p-1"},"startedAt":1795507200000,"status":"SUCCEEDED","output":{"id":"p-1","done":true},"stoppedAt":1795507290000,"runs":[],"nextRunID":1,"nextEventID":5,"transitions":2,"timers":[]}"#
+        try file.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot)
+                    VALUES ('e-old', 'm', 'old', 'SUCCEEDED', 1795507200000, 1795507290000, 2, 0, ?)
+                    """,
+                arguments: [snapshot]
+            )
+        }
+
+        let summary = try #require(try SQLiteWorkflowStore(file: file).execution("e-old")?.summary)
+        #expect(summary.input == ["id": "p-1"])
+        #expect(summary.output == ["id": "p-1", "done": true])
+        #expect(summary.status == .succeeded)
+    }
 }

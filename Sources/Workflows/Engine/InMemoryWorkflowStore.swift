@@ -39,7 +39,7 @@ public final class InMemoryWorkflowStore: WorkflowStore {
         contents.withLock { $0.executions[id] }
     }
 
-    public func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: String)] {
+    public func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: ExecutionSnapshot)] {
         contents.withLock { contents in ids.compactMap { id in contents.executions[id].map { (id, $0.snapshot) } } }
     }
 

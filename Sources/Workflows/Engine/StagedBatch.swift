@@ -17,7 +17,7 @@ struct StagedBatch: Sendable {
         var encoded = batch
         encoded.executions = executions.map { execution in
             let needsResume = execution.status == .running && !execution.isWaitingOnTimers
-            return SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: durable ? execution.snapshotText : "")
+            return SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: durable ? execution.snapshot : .none)
         }
         return encoded
     }

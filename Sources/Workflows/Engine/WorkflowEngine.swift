@@ -362,9 +362,9 @@ public final class WorkflowEngine: Sendable {
         }
     }
 
-    private static func restore(id: String, snapshot: String) throws -> ExecutionState {
+    private static func restore(id: String, snapshot: ExecutionSnapshot) throws -> ExecutionState {
         do {
-            return try ExecutionState(snapshot: try JSONParser.parse(snapshot))
+            return try ExecutionState(snapshot: try snapshot.document())
         } catch {
             throw WorkflowEngineError.unreadableExecution(id: id, reason: "\(error)")
         }

@@ -14,7 +14,7 @@ public protocol WorkflowStore: Sendable {
     /// The saved execution with this id, if any.
     func execution(_ id: String) throws -> SavedExecution?
     /// The snapshots of the saved executions among `ids` (fewer when some are unknown), in one read.
-    func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: String)]
+    func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: ExecutionSnapshot)]
     /// Every stored execution id (to fill the engine's filter of known names).
     func executionIDs() throws -> [String]
     /// The ids of running executions that have work other than waiting for a timer (to resume after a restart).
@@ -58,11 +58,11 @@ public struct SavedExecution: Sendable {
     public let summary: ExecutionSummary
     /// Whether it has work other than waiting for a timer.
     public let needsResume: Bool
-    /// The snapshot as JSON text.
-    public let snapshot: String
+    /// The snapshot to resume it from.
+    public let snapshot: ExecutionSnapshot
 
     /// Creates a saved execution.
-    public init(summary: ExecutionSummary, needsResume: Bool, snapshot: String) {
+    public init(summary: ExecutionSummary, needsResume: Bool, snapshot: ExecutionSnapshot) {
         self.summary = summary
         self.needsResume = needsResume
         self.snapshot = snapshot

@@ -4,33 +4,31 @@ import StatesLanguage
 
 /// The snapshot of an execution as one JSON document, the form the workflow store saves.
 extension ExecutionState {
-    /// The execution as compact JSON text, written straight into bytes (it is written on every commit).
-    var snapshotText: String {
-        var writer = JSONWriter(capacity: 512)
-        writer.beginObject()
-        writer.member("id", id)
-        writer.member("name", name)
-        writer.member("machine", machine)
-        writer.member("input", input)
-        writer.member("startedAt", startedAt.millisecondsSinceEpoch)
-        writer.member("status", status.rawValue)
-        writer.member("output", output)
-        writer.member("error", error)
-        writer.member("cause", cause)
-        writer.member("stoppedAt", stoppedAt?.millisecondsSinceEpoch)
-        writer.key("runs")
-        writer.beginArray()
-        for run in runs.values { run.write(to: &writer) }
-        writer.endArray()
-        writer.member("nextRunID", nextRunID)
-        writer.member("nextEventID", nextEventID)
-        writer.member("transitions", transitions)
-        writer.key("timers")
-        writer.beginArray()
-        for timer in timers { timer.write(to: &writer) }
-        writer.endArray()
-        writer.endObject()
-        return writer.text
+    /// The execution in compact form (it is written on every commit): the input, which the runs and the
+    /// output repeat, is stored once.
+    var snapshot: ExecutionSnapshot {
+        var writer = CompactJSONWriter(capacity: 512)
+        writer.write(snapshotDocument)
+        return ExecutionSnapshot(compact: writer.bytes)
+    }
+
+    /// The execution as one JSON document; members that are nil are left out.
+    var snapshotDocument: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(id)), ("name", .string(name)), ("machine", .string(machine)), ("input", input),
+            ("startedAt", Self.number(startedAt.millisecondsSinceEpoch)), ("status", .string(status.rawValue)),
+        ]
+        members.reserveCapacity(15)
+        if let output { members.append(("output", output)) }
+        if let error { members.append(("error", .string(error))) }
+        if let cause { members.append(("cause", .string(cause))) }
+        if let stoppedAt { members.append(("stoppedAt", Self.number(stoppedAt.millisecondsSinceEpoch))) }
+        members.append(("runs", .array(runs.values.map(\.snapshot))))
+        members.append(("nextRunID", Self.number(nextRunID)))
+        members.append(("nextEventID", Self.number(nextEventID)))
+        members.append(("transitions", Self.number(transitions)))
+        members.append(("timers", .array(timers.map(\.snapshot))))
+        return .object(JSONObject(uniqueMembers: members))
     }
 
     /// Restores an execution from its snapshot.
@@ -62,26 +60,18 @@ extension ExecutionState {
 }
 
 extension Run {
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("id", id)
-        writer.member("parent", parent)
-        writer.member("slot", slot)
-        writer.member("scope", scope)
-        writer.member("state", state)
-        writer.member("input", input)
-        writer.member("phase", phase.snapshot)
-        writer.member("enteredEventID", enteredEventID)
-        writer.member("enteredAt", enteredAt.millisecondsSinceEpoch)
-        writer.member("lastEventID", lastEventID)
-        writer.member("visits", visits)
-        writer.key("retries")
-        writer.beginArray()
-        for count in retries { writer.integer(count) }
-        writer.endArray()
-        writer.member("retryCount", retryCount)
-        writer.member("token", token)
-        writer.endObject()
+    var snapshot: JSONValue {
+        var members: [(String, JSONValue)] = [("id", ExecutionState.number(id))]
+        members.reserveCapacity(14)
+        if let parent { members.append(("parent", ExecutionState.number(parent))) }
+        members += [
+            ("slot", ExecutionState.number(slot)), ("scope", .string(scope)), ("state", .string(state)), ("input", input), ("phase", phase.snapshot),
+            ("enteredEventID", ExecutionState.number(enteredEventID)), ("enteredAt", ExecutionState.number(enteredAt.millisecondsSinceEpoch)),
+            ("lastEventID", ExecutionState.number(lastEventID)), ("visits", ExecutionState.number(visits)),
+            ("retries", .array(retries.map { ExecutionState.number($0) })), ("retryCount", ExecutionState.number(retryCount)),
+            ("token", ExecutionState.number(token)),
+        ]
+        return .object(JSONObject(uniqueMembers: members))
     }
 
     init(snapshot: JSONValue) throws(SnapshotError) {
@@ -166,14 +156,13 @@ extension Run.Phase {
 }
 
 extension TimerEntry {
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("due", due.millisecondsSinceEpoch)
-        writer.member("sequence", sequence)
-        writer.member("runID", runID)
-        writer.member("token", token)
-        writer.member("kind", kind.rawValue)
-        writer.endObject()
+    var snapshot: JSONValue {
+        .object(
+            JSONObject(uniqueMembers: [
+                ("due", ExecutionState.number(due.millisecondsSinceEpoch)), ("sequence", ExecutionState.number(sequence)),
+                ("runID", ExecutionState.number(runID)), ("token", ExecutionState.number(token)), ("kind", .string(kind.rawValue)),
+            ])
+        )
     }
 
     init(snapshot: JSONValue, executionID: String) throws(SnapshotError) {
