@@ -7,7 +7,7 @@
 /// var writer = CompactJSONWriter()
 /// writer.write(input)
 /// writer.write(["input": input])   // the second `input` is a reference to the first
-/// var reader = try CompactJSONReader(writer.bytes)
+/// var reader = CompactJSONReader(writer.bytes)
 /// try reader.readValue()           // == input
 /// ```
 ///
@@ -22,10 +22,11 @@ public struct CompactJSONWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
     private var strings = NumberTable<String>()
-    /// Containers by the address of their storage, which identifies their (immutable) contents while
-    /// the values written are alive, as they are for the whole time a document is written; the low bit
-    /// tells objects from arrays. Empty containers are numbered but never looked up.
+    /// Containers by the address of their storage, which identifies their (immutable) contents as long
+    /// as they are alive: `written` keeps them so, for values the caller lets go between two writes. The
+    /// low bit tells objects from arrays. Empty containers are numbered but never looked up.
     private var containers = NumberTable<UInt64>()
+    private var written: [JSONValue] = []
     /// The number the reader gives each container in `containers` (it numbers them as it completes them).
     private var completedNumbers: [Int] = []
     private var completed = 0
@@ -82,7 +83,7 @@ public struct CompactJSONWriter: Sendable {
             write(string: string)
         case .array(let elements):
             let key = elements.isEmpty ? nil : elements.withUnsafeBufferPointer { $0.baseAddress.map { UInt64(UInt(bitPattern: $0)) << 1 } }
-            let found = lookUp(key)
+            let found = lookUp(key, of: value)
             if found.isReference { return }
             bytes.append(Tag.array.rawValue)
             write(unsigned: UInt64(elements.count))
@@ -90,7 +91,7 @@ public struct CompactJSONWriter: Sendable {
             complete(found.entry)
         case .object(let object):
             let key = object.isEmpty ? nil : object.storageAddress.map { UInt64(UInt(bitPattern: $0)) << 1 | 1 }
-            let found = lookUp(key)
+            let found = lookUp(key, of: value)
             if found.isReference { return }
             bytes.append(Tag.object.rawValue)
             write(unsigned: UInt64(object.count))
@@ -104,10 +105,11 @@ public struct CompactJSONWriter: Sendable {
 
     /// Writes a reference to the container stored at `key` if it was written before; otherwise returns
     /// its entry in `containers`, to be completed once its contents are written.
-    private mutating func lookUp(_ key: UInt64?) -> (isReference: Bool, entry: Int?) {
+    private mutating func lookUp(_ key: UInt64?, of value: JSONValue) -> (isReference: Bool, entry: Int?) {
         guard let key else { return (false, nil) }
         guard let entry = containers.number(of: key, hash: NumberTable<UInt64>.mix(key)) else {
             completedNumbers.append(-1)
+            written.append(value)
             return (false, containers.count - 1)
         }
         bytes.append(Tag.reference.rawValue)

@@ -40,6 +40,21 @@ import Testing
         #expect(twice.bytes.count <= once.bytes.count + 1)
     }
 
+    /// Values the caller lets go between two writes, whose storage the next value may reuse, are not
+    /// mistaken for one another.
+    @Test func valuesLetGoBetweenWritesStayDistinct() throws {
+        var writer = CompactJSONWriter()
+        for index in 0..<100 { Self.writeFresh(index, to: &writer) }
+        var reader = CompactJSONReader(writer.bytes)
+        for index in 0..<100 {
+            #expect(try reader.readValue() == ["index": .number(Double(index)), "list": [.number(Double(index))]])
+        }
+    }
+
+    private static func writeFresh(_ index: Int, to writer: inout CompactJSONWriter) {
+        writer.write(["index": .number(Double(index)), "list": [.number(Double(index))]])
+    }
+
     /// A document cut short, or with a reference to nothing, is an error, not a crash.
     @Test func aDamagedDocumentIsAnError() {
         var writer = CompactJSONWriter()
