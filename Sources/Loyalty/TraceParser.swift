@@ -58,12 +58,16 @@ public struct TraceParser {
         lines.append(number)
     }
 
-    /// Checks refunds against their purchases and returns the trace, or throws every problem found.
+    /// Checks refunds against their purchases and returns the trace, or throws every problem found. A
+    /// trace already in time order (as generated ones are) is returned without a sorted copy.
     public mutating func finish() throws(TraceError) -> Trace {
         checkRefunds()
         guard problems.isEmpty else {
             throw TraceError(file: file, problems: problems.sorted { $0.line < $1.line }, problemCount: problemCount)
         }
+        indexByID = [:]
+        let inOrder = zip(events, events.dropFirst()).allSatisfy { $0.time <= $1.time }
+        if inOrder { return Trace(file: file, events: events, lines: lines, duplicateLines: duplicateLines) }
         let order = events.indices.sorted { a, b in
             events[a].time != events[b].time ? events[a].time < events[b].time : lines[a] < lines[b]
         }

@@ -39,7 +39,7 @@ public enum Replay {
         let outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledger: BackendLedger(file: file))
         let compute = options.cost.computeCost(requests: run.invocations, billedMilliseconds: run.billedMilliseconds)
         let transitionCost = options.cost.transitionCost(run.transitions)
-        let purchases = max(1, trace.events.filter { $0.type == .purchase }.count)
+        let purchases = max(1, trace.events.count { $0.type == .purchase })
         return ReplayReport(
             scenario: scenario.name, strategy: options.strategy.rawValue, seed: options.seed, events: trace.eventLines,
             duplicatesIgnored: trace.duplicateLines + run.redeliveries, purchasesCredited: outcome.purchasesCredited, lostUpdates: outcome.lostUpdates,

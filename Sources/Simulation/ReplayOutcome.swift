@@ -88,7 +88,7 @@ extension ReplayOutcome {
                     entry.kind == .credit && !reversed.contains(entry.key) && shortMembers.contains(entry.participant)
                 }
             }
-            wronglyDenied = denied.filter { truth.outcome(of: $0) == .redemptionAccepted }.count
+            wronglyDenied = denied.count { truth.outcome(of: $0) == .redemptionAccepted }
         }
     }
 }
