@@ -34,17 +34,23 @@ public struct CompactJSONReader {
 
     /// Reads a string.
     public mutating func readString() throws(CompactJSONError) -> String {
+        try readNumberedString().string
+    }
+
+    /// Reads a string and its number: equal numbers are equal strings (an object's keys are checked for
+    /// repeats by their numbers).
+    private mutating func readNumberedString() throws(CompactJSONError) -> (string: String, number: UInt64) {
         let number = try readUnsigned()
         if number > 0 {
             guard number <= strings.count else { throw CompactJSONError(offset: position, reason: "string \(number - 1) was never written") }
-            return strings[Int(number - 1)]
+            return (strings[Int(number - 1)], number - 1)
         }
         let count = Int(try readUnsigned())
         guard count <= bytes.count - position else { throw CompactJSONError(offset: position, reason: "a string longer than the document") }
         let string = String(decoding: bytes[position..<position + count], as: UTF8.self)
         position += count
         strings.append(string)
-        return string
+        return (string, UInt64(strings.count - 1))
     }
 
     /// Reads a JSON value.
@@ -74,11 +80,17 @@ public struct CompactJSONReader {
             let count = try readCount()
             var members: [(String, JSONValue)] = []
             members.reserveCapacity(count)
+            var names: [UInt64] = []
+            var isUnique = true
             for _ in 0..<count {
-                let name = try readString()
+                let (name, number) = try readNumberedString()
+                if isUnique, count > 1 {
+                    isUnique = !names.contains(number)
+                    names.append(number)
+                }
                 members.append((name, try readValue()))
             }
-            let object = JSONValue.object(JSONObject(members))
+            let object = JSONValue.object(isUnique ? JSONObject(uniqueMembers: members) : JSONObject(members))
             containers.append(object)
             return object
         case .reference:

@@ -49,17 +49,26 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    /// Appends one chunk per execution: the batch's events of that execution.
+    /// Appends one chunk per execution: the batch's events of that execution. An engine step records
+    /// its events together, so the execution is looked up once per run of events, not once per event.
     private static func appendHistory(_ events: [(executionID: String, event: HistoryEvent)], in db: Database) throws {
-        var chunks: [String: [Int]] = [:]
-        var order: [String] = []
+        var groupOf: [String: Int] = [:]
+        var groups: [(id: String, indices: [Int])] = []
+        var current = -1
         for (index, (id, _)) in events.enumerated() {
-            if chunks[id] == nil { order.append(id) }
-            chunks[id, default: []].append(index)
+            if current < 0 || groups[current].id != id {
+                if let existing = groupOf[id] {
+                    current = existing
+                } else {
+                    current = groups.count
+                    groupOf[id] = current
+                    groups.append((id, []))
+                }
+            }
+            groups[current].indices.append(index)
         }
         let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
-        for id in order {
-            let indices = chunks[id]!
+        for (id, indices) in groups {
             try insert.run(id, events[indices[0]].event.id, HistoryChunk.encode(indices.lazy.map { events[$0].event }))
         }
     }
