@@ -2,7 +2,11 @@ import Foundation
 
 /// `vendingpass-bench`: the project's benchmarks, run in release mode (see BENCHMARKS.md).
 ///
-///     swift run -c release vendingpass-bench engine [executions] [memory|sqlite|sqlite-one-run] [burst|steady] [events per commit]
+///     swift run -c release vendingpass-bench engine [executions] [memory|sqlite|sqlite-one-run] [burst|steady] [events per commit] [xRUNS]
+///
+/// `x5` runs the engine benchmark five times and ends with the median and the range: this machine's
+/// figures vary by a fifth from one run to the next, so one run says little. (Resident memory is the
+/// process's: after the first run it includes what the allocator kept from earlier runs.)
 @main
 struct Main {
     static func main() async throws {
@@ -14,12 +18,22 @@ struct Main {
             let options = arguments.dropFirst(3)
             let arrivals = options.compactMap(EngineBenchmark.Arrivals.init(rawValue:)).first ?? .burst
             let batch = options.compactMap { Int($0) }.first ?? 50_000
-            let result = try await EngineBenchmark.run(
-                executions: executions, mode: mode, arrivals: arrivals, path: "/tmp/vendingpass-bench.sqlite", window: 10_000, batch: batch
-            )
-            print(String(format: "engine %@, %@ arrivals: %d executions, %d transitions in %.2f s: %.0f executions/s, %.0f transitions/s, %d commits, %.0f MiB resident",
-                mode.rawValue, arrivals.rawValue, result.executions, result.transitions, result.seconds, Double(result.executions) / result.seconds,
-                Double(result.transitions) / result.seconds, result.commits, result.residentMegabytes))
+            let runs = options.compactMap { $0.hasPrefix("x") ? Int($0.dropFirst()) : nil }.first ?? 1
+            var rates: [Double] = []
+            for _ in 0..<max(1, runs) {
+                let result = try await EngineBenchmark.run(
+                    executions: executions, mode: mode, arrivals: arrivals, path: "/tmp/vendingpass-bench.sqlite", window: 10_000, batch: batch
+                )
+                rates.append(Double(result.transitions) / result.seconds)
+                print(String(format: "engine %@, %@ arrivals: %d executions, %d transitions in %.2f s: %.0f executions/s, %.0f transitions/s, %d commits, %.0f MiB resident",
+                    mode.rawValue, arrivals.rawValue, result.executions, result.transitions, result.seconds, Double(result.executions) / result.seconds,
+                    rates.last!, result.commits, result.residentMegabytes))
+            }
+            if rates.count > 1 {
+                let sorted = rates.sorted()
+                print(String(format: "engine %@, %@ arrivals, %d runs: median %.0f transitions/s (%.0f–%.0f)", mode.rawValue, arrivals.rawValue,
+                    rates.count, sorted[sorted.count / 2], sorted.first!, sorted.last!))
+            }
         case "clock":
             let jobs = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
             let seconds = await ClockBenchmark.run(jobs: jobs)
@@ -40,7 +54,7 @@ struct Main {
             print(try await JSONBenchmark.run(iterations: 20_000))
         default:
             print("""
-                usage: vendingpass-bench engine [executions] [memory|sqlite|sqlite-one-run] [burst|steady] [events per commit]
+                usage: vendingpass-bench engine [executions] [memory|sqlite|sqlite-one-run] [burst|steady] [events per commit] [xRUNS]
                        vendingpass-bench waiting [executions]
                        vendingpass-bench asl FILE [executions]
                        vendingpass-bench generate [machines] [days] [file]
