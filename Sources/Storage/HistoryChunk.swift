@@ -25,21 +25,24 @@ enum HistoryChunk {
         return writer
     }
 
+    /// A chunk that cannot be read: why.
+    struct Unreadable: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// The events of a compact chunk.
+    ///
+    /// - Throws: ``Unreadable``, or ``JSON/CompactJSONError`` for a chunk cut short or garbled.
     static func decode(blob: [UInt8]) throws -> [HistoryEvent] {
         var reader = CompactJSONReader(blob)
-        guard try reader.readUnsigned() == UInt64(version) else {
-            throw StorageError.notAVendingPassDatabase(path: "the database", reason: "a history chunk in an unknown format")
-        }
+        guard try reader.readUnsigned() == UInt64(version) else { throw Unreadable(description: "a history chunk in an unknown format") }
         var events: [HistoryEvent] = []
         while !reader.isAtEnd {
             let id = Int(try reader.readUnsigned())
             let previous = Int(try reader.readUnsigned())
             let timestamp = Instant(millisecondsSinceEpoch: try reader.readInteger())
             let typeName = try reader.readString()
-            guard let type = HistoryEventType(rawValue: typeName) else {
-                throw StorageError.notAVendingPassDatabase(path: "the database", reason: "a history event of unknown type '\(typeName)'")
-            }
+            guard let type = HistoryEventType(rawValue: typeName) else { throw Unreadable(description: "a history event of unknown type '\(typeName)'") }
             events.append(HistoryEvent(id: id, previousEventID: previous, timestamp: timestamp, type: type, details: try reader.readValue().objectValue ?? JSONObject()))
         }
         return events

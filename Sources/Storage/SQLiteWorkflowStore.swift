@@ -135,7 +135,12 @@ public final class SQLiteWorkflowStore: WorkflowStore {
             let chunks = try DatabaseValue.fetchCursor(db, sql: "SELECT events FROM workflow_history WHERE execution_id = ? ORDER BY first_event_id", arguments: [id])
             while let chunk = try chunks.next() {
                 switch chunk.storage {
-                case .blob(let data): events += try HistoryChunk.decode(blob: [UInt8](data))
+                case .blob(let data):
+                    do {
+                        events += try HistoryChunk.decode(blob: [UInt8](data))
+                    } catch {
+                        throw StorageError.damaged(path: file.writer.path, reason: "the history of execution \(id) cannot be read (\(error))")
+                    }
                 case .string(let text): events += HistoryChunk.decode(text: text)
                 default: continue
                 }

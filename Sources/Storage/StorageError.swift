@@ -8,6 +8,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case rulesMismatch(stored: String, requested: String)
     /// A new database file cannot be made at the path (its folder is missing or not writable).
     case cannotCreate(path: String, reason: String)
+    /// Something stored in the file cannot be read back: what, and why.
+    case damaged(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
             "this database keeps balances under the rules \(stored); they cannot be mixed with \(requested)"
         case .cannotCreate(let path, let reason):
             "cannot create \(path): \(reason)"
+        case .damaged(let path, let reason):
+            "\(path) is damaged: \(reason)"
         }
     }
 }

@@ -188,4 +188,25 @@ import Workflows
         #expect(summary.output == ["id": "p-1", "done": true])
         #expect(summary.status == .succeeded)
     }
+
+    /// A history whose stored bytes are damaged is an error naming the file and the execution, not a crash or a shorter history.
+    @Test func aDamagedHistoryIsAnErrorNamingTheExecution() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("engine.sqlite")
+        let file = try DatabaseFile.open(at: path, createIfMissing: true)
+        let store = SQLiteWorkflowStore(file: file)
+        let fixture = try EngineFixture(definition: EngineFixture.vendingPass, machine: "vending-pass", store: store)
+        let id = try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase).summary.id
+        await fixture.clock.run()
+        try fixture.engine.flush()
+        try file.write { db in try db.execute(sql: "UPDATE workflow_history SET events = substr(events, 1, 20)") }
+
+        #expect {
+            try store.history(of: id)
+        } throws: { error in
+            guard case .damaged(let damagedPath, let reason) = error as? StorageError else { return false }
+            return damagedPath == path && reason.contains(id)
+        }
+    }
 }
