@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
-        .target(name: "JSON"),
+        .target(name: "JSON", dependencies: ["Determinism"]),
         .target(name: "Loyalty", dependencies: ["JSON", "Determinism"]),
         .target(name: "StatesLanguage", dependencies: ["JSON", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections"), .product(name: "DequeModule", package: "swift-collections")]),

@@ -20,8 +20,14 @@ public struct StreamHash: Sendable {
         value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
-    /// Mixes in `text`'s UTF-8 bytes.
+    /// Mixes in `text`'s UTF-8 bytes, straight from its storage when it has them contiguous (it is
+    /// hashed for every string a compact JSON document holds, and every backend call's key).
     public mutating func mix(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+        let mixed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes { mix(byte) }
+        }
+        if mixed == nil {
+            for byte in text.utf8 { mix(byte) }
+        }
     }
 }

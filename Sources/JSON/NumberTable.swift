@@ -1,3 +1,5 @@
+import Determinism
+
 /// Numbers keys 0, 1, 2, … in the order first seen, by a 64-bit hash the caller computes: an
 /// open-addressing table for ``CompactJSONWriter``, which looks up every string and container it
 /// writes, where a `Dictionary` (hashing each string with SipHash, twice when it is new) cost more than
@@ -43,16 +45,10 @@ struct NumberTable<Key: Equatable & Sendable>: Sendable {
         }
     }
 
-    /// FNV-1a over the string's UTF-8, mixed so that its low bits (the slot) depend on every byte.
+    /// The string's FNV-1a hash (``Determinism/StreamHash``), mixed so that its low bits (the slot)
+    /// depend on every byte.
     static func hash(_ string: String) -> UInt64 where Key == String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
-        if done == nil {
-            for byte in string.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
-        return mix(hash)
+        mix(StreamHash.of(string))
     }
 
     /// Spreads a value's bits (the finalizer of MurmurHash3).

@@ -29,9 +29,7 @@ struct ReplayOutcome {
         doubleCredits = credits.reduce(0) { $0 + max(0, $1.entries - 1) }
         let candidateKeys = Set(truth.candidates.map(\.key))
         var visibleAt: [EventID: Timestamp] = [:]
-        for credit in credits where candidateKeys.contains(credit.purchase) {
-            if visibleAt[credit.purchase] == nil, let visible = credit.visibleAt { visibleAt[credit.purchase] = visible }
-        }
+        for credit in credits where candidateKeys.contains(credit.purchase) { visibleAt[credit.purchase] = credit.visibleAt }
         let missing = truth.candidates.filter { entry in
             guard let asOf = records[entry.participant]?.asOf, let visible = visibleAt[entry.key] else { return true }
             return visible > asOf
