@@ -31,6 +31,15 @@ public struct DatabaseFile: Sendable {
         return try writer.writeWithoutTransaction { db in try group.write(body, in: db) }
     }
 
+    /// Runs `body` as one large write in a transaction of its own: for a file opened for one run, after
+    /// committing the writes grouped so far (a savepoint inside the group would copy every page the
+    /// group had already changed into its journal, tens of megabytes for a big group commit of the
+    /// workflow engine).
+    public func writeAlone<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let group else { return try writer.write(body) }
+        return try writer.writeWithoutTransaction { db in try group.writeAlone(body, in: db) }
+    }
+
     /// Commits the writes grouped so far (for a file opened for one run; otherwise there is nothing to do).
     public func commitGroupedWrites() throws {
         guard let group else { return }
@@ -40,7 +49,8 @@ public struct DatabaseFile: Sendable {
     /// Opens the database at `path`, creating it when `createIfMissing` is true: a pool of connections
     /// in WAL mode, the one that writes with a 32 MiB page cache (the engine's group commits insert
     /// into several indexes at random places; readers keep SQLite's default, since their caches are
-    /// discarded whenever the file changes).
+    /// discarded whenever the file changes), and temporary data (statement and savepoint journals) in
+    /// memory.
     ///
     /// - Throws: ``StorageError/missingDatabase(path:)`` when the file is absent and may not be created;
     ///   ``StorageError/notAVendingPassDatabase(path:reason:)`` when the file holds something else.
@@ -57,7 +67,7 @@ public struct DatabaseFile: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
                 if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
             }
             return try DatabaseFile(writer: DatabasePool(path: path, configuration: configuration))
@@ -72,7 +82,10 @@ public struct DatabaseFile: Sendable {
     /// file's lock for the whole run, so no transaction pays for the shared-memory locks readers would
     /// need; WAL without fsync, checkpointed every 32 MiB; a 32 MiB page cache (with SQLite's default
     /// 2 MiB the backend's random index inserts spilled and re-read pages all run long: fleet-day spent
-    /// a fifth of its thread in the kernel); writes made through ``write(_:)`` grouped into transactions
+    /// a fifth of its thread in the kernel); savepoint journals in memory (every write is a savepoint in
+    /// a group, and SQLite copies each page a savepoint first changes to its journal: in a temporary
+    /// file, that was a system call per page, most of the kernel time left); writes made through
+    /// ``write(_:)`` grouped into transactions
     /// of `groupedWrites` (call ``commitGroupedWrites()`` at the end). The file
     /// survives the process dying (less the open group), not the machine losing power, and other
     /// processes may open it once this one has closed it.
@@ -91,7 +104,7 @@ public struct DatabaseFile: Sendable {
         var configuration = Configuration()
         configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY")
         }
         do {
             return try DatabaseFile(writer: DatabaseQueue(path: path, configuration: configuration), group: TransactionGroup(size: max(1, groupedWrites)))

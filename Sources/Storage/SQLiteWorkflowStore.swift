@@ -21,7 +21,7 @@ public final class SQLiteWorkflowStore: WorkflowStore {
     public var isDurable: Bool { true }
 
     public func save(_ batch: WorkflowBatch) throws {
-        try file.write { db in
+        try file.writeAlone { db in
             let upsert = try RawStatement(
                 """
                 INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot)

@@ -24,6 +24,23 @@ final class TransactionGroup: Sendable {
         return result
     }
 
+    /// Runs `body` as a transaction of its own, after committing the open group: for large writes, which
+    /// a savepoint would copy page by page into its journal (every page the group had already changed).
+    func writeAlone<T>(_ body: (Database) throws -> T, in db: Database) throws -> T {
+        try commit(db)
+        writes.withLock { $0 = 0 }
+        try db.beginTransaction(.immediate)
+        let result: T
+        do {
+            result = try body(db)
+        } catch {
+            try db.rollback()
+            throw error
+        }
+        try db.commit()
+        return result
+    }
+
     /// Runs `body` in a savepoint, rolled back when it throws. The savepoint statements come from the
     /// connection's statement cache (GRDB's own savepoints compile them again for every write).
     private func inSavepoint<T>(_ body: (Database) throws -> T, in db: Database) throws -> T {

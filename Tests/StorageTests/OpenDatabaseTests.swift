@@ -62,4 +62,23 @@ import Testing
         let repeated = try ledger.once(key: "count:p-1") { _ in "ran again" }
         #expect(repeated.answer == "credited" && repeated.repeated)
     }
+
+    @Test func aLargeWriteThatFailsInAOneRunFileLeavesNothingOfItselfAndKeepsTheGroupedWrites() throws {
+        struct Refused: Error {}
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try DatabaseFile.createForOneRun(at: directory.file("run.sqlite"))
+        let ledger = BackendLedger(file: file)
+        let purchase = try EventDecoder().decode(TraceLines.purchase("p-1", by: "vp-1", at: "08:00:00"))
+        _ = try ledger.once(key: "count:p-1") { call in "\(try call.count(purchase, rules: .standard, visibleAt: Timestamp(millisecondsSinceEpoch: 0)))" }
+        #expect(throws: Refused.self) {
+            try file.writeAlone { db in
+                try db.execute(sql: "INSERT INTO backend_call (key, response) VALUES ('batch', 'half-written')")
+                throw Refused()
+            }
+        }
+        try file.writeAlone { db in try db.execute(sql: "INSERT INTO backend_call (key, response) VALUES ('batch', 'written')") }
+        let calls = try file.read { db in try Row.fetchAll(db, sql: "SELECT key, response FROM backend_call ORDER BY key").map { "\($0[0] as String)=\($0[1] as String)" } }
+        #expect(calls == ["batch=written", "count:p-1=credited"])
+    }
 }
