@@ -40,6 +40,8 @@ public final class VirtualClock: SimulationClock {
         var works: [Work?] = []
         var freeSlots: [Int] = []
         var idle: CheckedContinuation<Void, Never>?
+        /// The deadline of the run in progress (nil: none, or no limit).
+        var deadline: Instant?
         var itemsRun = 0
     }
 
@@ -77,7 +79,9 @@ public final class VirtualClock: SimulationClock {
 
     /// The loop of ``run(until:)``, on the clock's thread, as are the jobs it starts.
     private func runItems(until deadline: Instant?) async {
-        while let work = next(notAfter: deadline) {
+        state.withLock { $0.deadline = deadline }
+        defer { state.withLock { $0.deadline = nil } }
+        while let work = next() {
             switch work {
             case .call(let action):
                 action()
@@ -98,14 +102,26 @@ public final class VirtualClock: SimulationClock {
         }
     }
 
-    public func sleep(until deadline: Instant) async {
+    /// Sleeps until `instant`. When the next item is another sleeper, it is woken here directly rather
+    /// than by the loop (which would take it next anyway): one hand-over between tasks instead of two.
+    public func sleep(until instant: Instant) async {
         await withCheckedContinuation { sleeper in
-            let idle = state.withLock { state in
-                enqueue(&state, at: deadline, .resume(sleeper))
-                return state.idle.take()
+            let wake = state.withLock { state in
+                enqueue(&state, at: instant, .resume(sleeper))
+                guard state.idle != nil else { return nil as CheckedContinuation<Void, Never>? }
+                return Self.takeSleeper(&state) ?? state.idle.take()
             }
-            idle?.resume()
+            wake?.resume()
         }
+    }
+
+    /// The next item's sleeper, taken off the queue as the loop would take it, when the next item is a
+    /// sleeper due within the run's deadline.
+    private static func takeSleeper(_ state: inout State) -> CheckedContinuation<Void, Never>? {
+        guard isNextDue(state), let first = state.queue.min, case .resume = state.works[first.slot],
+            case .resume(let sleeper) = takeNext(&state)
+        else { return nil }
+        return sleeper
     }
 
     public func schedule(at instant: Instant, _ action: @escaping @Sendable () -> Void) {
@@ -129,15 +145,23 @@ public final class VirtualClock: SimulationClock {
         state.queue.insert(Item(due: max(instant, state.now), order: state.order, slot: slot))
     }
 
-    private func next(notAfter deadline: Instant?) -> Work? {
-        state.withLock { state in
-            guard let first = state.queue.min, deadline.map({ first.due <= $0 }) ?? true else { return nil }
-            let item = state.queue.removeMin()
-            state.now = max(state.now, item.due)
-            state.itemsRun += 1
-            state.freeSlots.append(item.slot)
-            return state.works[item.slot].take()
-        }
+    /// The next item's work, taken off the queue, when one is due within the run's deadline.
+    private func next() -> Work? {
+        state.withLock { state in Self.isNextDue(state) ? Self.takeNext(&state) : nil }
+    }
+
+    private static func isNextDue(_ state: State) -> Bool {
+        guard let first = state.queue.min else { return false }
+        return state.deadline.map { first.due <= $0 } ?? true
+    }
+
+    /// Takes the first item off the queue: time moves to it, and its slot is free again.
+    private static func takeNext(_ state: inout State) -> Work? {
+        let item = state.queue.removeMin()
+        state.now = max(state.now, item.due)
+        state.itemsRun += 1
+        state.freeSlots.append(item.slot)
+        return state.works[item.slot].take()
     }
 
     private func signalIdle() {

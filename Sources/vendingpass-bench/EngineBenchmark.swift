@@ -87,13 +87,16 @@ enum EngineBenchmark {
     }
 }
 
-/// The virtual clock alone: jobs spawned and run one at a time, each sleeping once.
+/// The virtual clock alone: jobs spawned and run one at a time, each sleeping `sleeps` times (as a
+/// loyalty handler sleeps through each backend call's latency).
 enum ClockBenchmark {
-    static func run(jobs: Int) async -> Double {
+    static func run(jobs: Int, sleeps: Int) async -> Double {
         let clock = VirtualClock(start: Instant(millisecondsSinceEpoch: 0))
         let started = ContinuousClock.now
         for index in 0..<jobs {
-            clock.spawn { await clock.sleep(for: .milliseconds(Int64(index % 100))) }
+            clock.spawn {
+                for step in 0..<sleeps { await clock.sleep(for: .milliseconds(Int64((index + step) % 100 + 1))) }
+            }
         }
         await clock.run()
         return EngineBenchmark.seconds(ContinuousClock.now - started)

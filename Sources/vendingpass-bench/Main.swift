@@ -36,8 +36,10 @@ struct Main {
             }
         case "clock":
             let jobs = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
-            let seconds = await ClockBenchmark.run(jobs: jobs)
-            print(String(format: "virtual clock: %d jobs (each sleeps once) in %.2f s: %.0f jobs/s", jobs, seconds, Double(jobs) / seconds))
+            let sleeps = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
+            let seconds = await ClockBenchmark.run(jobs: jobs, sleeps: sleeps)
+            print(String(format: "virtual clock: %d jobs sleeping %d times each in %.2f s: %.0f jobs/s, %.0f items/s", jobs, sleeps, seconds,
+                Double(jobs) / seconds, Double(jobs * (sleeps + 1)) / seconds))
         case "waiting":
             let executions = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
             print(try await WaitingBenchmark.run(executions: executions, path: "/tmp/vendingpass-waiting.sqlite"))
@@ -58,7 +60,7 @@ struct Main {
                        vendingpass-bench waiting [executions]
                        vendingpass-bench asl FILE [executions]
                        vendingpass-bench generate [machines] [days] [file]
-                       vendingpass-bench clock [jobs] | store | json
+                       vendingpass-bench clock [jobs] [sleeps per job] | store | json
                 """)
         }
     }

@@ -39,4 +39,25 @@ import Testing
         #expect(order.value == ["d", "a", "b", "c"])
         #expect(clock.now == Self.start.advanced(by: .seconds(3)))
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func sleepersHandingOverToEachOtherStopAtTheDeadline() async {
+        let clock = VirtualClock(start: Self.start)
+        let woke = Locked<[String]>([])
+        for name in ["a", "b"] {
+            clock.spawn {
+                for _ in 0..<4 {
+                    await clock.sleep(for: .seconds(1))
+                    woke.withLock { $0.append("\(name)\(clock.now.millisecondsSinceEpoch / 1_000)") }
+                }
+            }
+        }
+        await clock.run(until: Self.start.advanced(by: .milliseconds(2_500)))
+        #expect(woke.value == ["a1", "b1", "a2", "b2"])
+        #expect(clock.now == Self.start.advanced(by: .milliseconds(2_500)))
+        await clock.run()
+        #expect(woke.value == ["a1", "b1", "a2", "b2", "a3", "b3", "a4", "b4"])
+        #expect(clock.itemsRun == 10)
+    }
 }
+
