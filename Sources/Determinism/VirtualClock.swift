@@ -14,10 +14,19 @@ import Synchronization
 /// await clock.run()                                                         // returns at once in real time
 /// ```
 public final class VirtualClock: SimulationClock {
-    private enum Work {
-        case resume(CheckedContinuation<Void, Never>)
-        case call(@Sendable () -> Void)
-        case job(@Sendable () async -> Void)
+    /// What an item does: wake a sleeper, call an action or start a job, as its kind says. A kind and
+    /// three optional fields rather than an enum with three payloads: Swift moves such an enum (whose
+    /// continuation's layout is opaque outside the standard library) in and out of its slot through
+    /// runtime calls, a third of the clock's own time in a replay.
+    private struct Work {
+        enum Kind: UInt8 {
+            case empty, sleeper, call, job
+        }
+
+        var kind = Kind.empty
+        var sleeper: CheckedContinuation<Void, Never>?
+        var call: (@Sendable () -> Void)?
+        var job: (@Sendable () async -> Void)?
     }
 
     /// An entry of the queue: when, and in which order, the work in `slot` runs. Plain integers, so the
@@ -37,7 +46,7 @@ public final class VirtualClock: SimulationClock {
         var order: UInt64 = 0
         var queue = Heap<Item>()
         /// The work of each queued item, by slot; slots are reused once their work has run.
-        var works: [Work?] = []
+        var works: [Work] = []
         var freeSlots: [Int] = []
         var idle: CheckedContinuation<Void, Never>?
         /// The deadline of the run in progress (nil: none, or no limit).
@@ -82,10 +91,11 @@ public final class VirtualClock: SimulationClock {
         state.withLock { $0.deadline = deadline }
         defer { state.withLock { $0.deadline = nil } }
         while let work = next() {
-            switch work {
-            case .call(let action):
-                action()
-            case .job(let job):
+            switch work.kind {
+            case .call:
+                work.call?()
+            case .job:
+                guard let job = work.job else { continue }
                 await withCheckedContinuation { idle in
                     state.withLock { $0.idle = idle }
                     Task(executorPreference: thread) {
@@ -93,11 +103,13 @@ public final class VirtualClock: SimulationClock {
                         self.signalIdle()
                     }
                 }
-            case .resume(let sleeper):
+            case .sleeper:
                 await withCheckedContinuation { idle in
                     state.withLock { $0.idle = idle }
-                    sleeper.resume()
+                    work.sleeper?.resume()
                 }
+            case .empty:
+                continue
             }
         }
     }
@@ -107,7 +119,7 @@ public final class VirtualClock: SimulationClock {
     public func sleep(until instant: Instant) async {
         await withCheckedContinuation { sleeper in
             let wake = state.withLock { state in
-                enqueue(&state, at: instant, .resume(sleeper))
+                enqueue(&state, at: instant, Work(kind: .sleeper, sleeper: sleeper))
                 guard state.idle != nil else { return nil as CheckedContinuation<Void, Never>? }
                 return Self.takeSleeper(&state) ?? state.idle.take()
             }
@@ -118,18 +130,16 @@ public final class VirtualClock: SimulationClock {
     /// The next item's sleeper, taken off the queue as the loop would take it, when the next item is a
     /// sleeper due within the run's deadline.
     private static func takeSleeper(_ state: inout State) -> CheckedContinuation<Void, Never>? {
-        guard isNextDue(state), let first = state.queue.min, case .resume = state.works[first.slot],
-            case .resume(let sleeper) = takeNext(&state)
-        else { return nil }
-        return sleeper
+        guard isNextDue(state), let first = state.queue.min, state.works[first.slot].kind == .sleeper else { return nil }
+        return takeNext(&state).sleeper
     }
 
     public func schedule(at instant: Instant, _ action: @escaping @Sendable () -> Void) {
-        state.withLock { enqueue(&$0, at: instant, .call(action)) }
+        state.withLock { enqueue(&$0, at: instant, Work(kind: .call, call: action)) }
     }
 
     public func spawn(_ job: @escaping @Sendable () async -> Void) {
-        state.withLock { enqueue(&$0, at: $0.now, .job(job)) }
+        state.withLock { enqueue(&$0, at: $0.now, Work(kind: .job, job: job)) }
     }
 
     private func enqueue(_ state: inout State, at instant: Instant, _ work: Work) {
@@ -156,12 +166,14 @@ public final class VirtualClock: SimulationClock {
     }
 
     /// Takes the first item off the queue: time moves to it, and its slot is free again.
-    private static func takeNext(_ state: inout State) -> Work? {
+    private static func takeNext(_ state: inout State) -> Work {
         let item = state.queue.removeMin()
         state.now = max(state.now, item.due)
         state.itemsRun += 1
         state.freeSlots.append(item.slot)
-        return state.works[item.slot].take()
+        var work = Work()
+        swap(&work, &state.works[item.slot])
+        return work
     }
 
     private func signalIdle() {
