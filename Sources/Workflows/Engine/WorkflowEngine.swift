@@ -156,17 +156,20 @@ public final class WorkflowEngine: Sendable {
     }
 
     /// Takes the staged changes as one batch and writes it: at once when `waiting` (or when the engine
-    /// has no background writer), otherwise on the writer's queue while the engine goes on.
+    /// has no background writer), otherwise on the writer's queue while the engine goes on. When the
+    /// writer is still busy with the previous batch, the engine would only wait for it, so it encodes
+    /// the batch's snapshots itself first: the two threads then share the work of a burst.
     func commit(waiting: Bool) throws {
         try flushLock.withLock { _ throws in
             let staged = takeBatch()
             if waiting || writer == nil {
                 writer?.drain()
                 if !staged.isEmpty { try write(staged) }
-            } else if !staged.isEmpty {
-                writer?.submit { [self] in
+            } else if let writer, !staged.isEmpty {
+                let encoded = writer.isBusy ? staged.encoded(durable: store.isDurable) : nil
+                writer.submit { [self] in
                     do {
-                        try write(staged)
+                        try write(staged, encoded: encoded)
                     } catch {
                         recordFailure(error)
                     }
@@ -175,9 +178,10 @@ public final class WorkflowEngine: Sendable {
         }
     }
 
-    /// Encodes the batch's snapshots, writes it to the store, and lets saved executions leave memory.
-    private func write(_ staged: StagedBatch) throws {
-        try store.save(staged.encoded(durable: store.isDurable))
+    /// Encodes the batch's snapshots (unless given them encoded), writes it to the store, and lets saved
+    /// executions leave memory.
+    private func write(_ staged: StagedBatch, encoded: WorkflowBatch? = nil) throws {
+        try store.save(encoded ?? staged.encoded(durable: store.isDurable))
         finishCommit(staged)
     }
 
