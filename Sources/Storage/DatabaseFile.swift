@@ -85,10 +85,9 @@ public struct DatabaseFile: Sendable {
     /// a fifth of its thread in the kernel); savepoint journals in memory (every write is a savepoint in
     /// a group, and SQLite copies each page a savepoint first changes to its journal: in a temporary
     /// file, that was a system call per page, most of the kernel time left); writes made through
-    /// ``write(_:)`` grouped into transactions
-    /// of `groupedWrites` (call ``commitGroupedWrites()`` at the end). The file
-    /// survives the process dying (less the open group), not the machine losing power, and other
-    /// processes may open it once this one has closed it.
+    /// ``write(_:)`` grouped into transactions of `groupedWrites` (call ``commitGroupedWrites()`` at the
+    /// end). The file survives the process dying (less the open group), not the machine losing power,
+    /// and other processes may open it once this one has closed it.
     ///
     /// - Throws: ``StorageError/cannotCreate(path:reason:)`` when the file's folder is missing or not
     ///   writable; ``StorageError/notAVendingPassDatabase(path:reason:)`` when SQLite refuses the file.
