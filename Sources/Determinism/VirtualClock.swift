@@ -15,16 +15,19 @@ import Synchronization
 /// ```
 public final class VirtualClock: SimulationClock {
     /// What an item does: wake a sleeper, call an action or start a job, as its kind says. A kind and
-    /// three optional fields rather than an enum with three payloads: Swift moves such an enum (whose
-    /// continuation's layout is opaque outside the standard library) in and out of its slot through
+    /// three optional fields rather than an enum with three payloads: Swift moves such an enum through
     /// runtime calls, a third of the clock's own time in a replay.
+    ///
+    /// Continuations here are unsafe ones (a checked continuation allocates a guard object each time, at
+    /// every sleep): each is kept in exactly one place, a queue slot or `idle`, and taken out of it
+    /// before it is resumed, so none is resumed twice.
     private struct Work {
         enum Kind: UInt8 {
             case empty, sleeper, call, job
         }
 
         var kind = Kind.empty
-        var sleeper: CheckedContinuation<Void, Never>?
+        var sleeper: UnsafeContinuation<Void, Never>?
         var call: (@Sendable () -> Void)?
         var job: (@Sendable () async -> Void)?
     }
@@ -48,7 +51,7 @@ public final class VirtualClock: SimulationClock {
         /// The work of each queued item, by slot; slots are reused once their work has run.
         var works: [Work] = []
         var freeSlots: [Int] = []
-        var idle: CheckedContinuation<Void, Never>?
+        var idle: UnsafeContinuation<Void, Never>?
         /// The deadline of the run in progress (nil: none, or no limit).
         var deadline: Instant?
         var itemsRun = 0
@@ -96,7 +99,7 @@ public final class VirtualClock: SimulationClock {
                 work.call?()
             case .job:
                 guard let job = work.job else { continue }
-                await withCheckedContinuation { idle in
+                await withUnsafeContinuation { idle in
                     state.withLock { $0.idle = idle }
                     Task(executorPreference: thread) {
                         await job()
@@ -104,7 +107,7 @@ public final class VirtualClock: SimulationClock {
                     }
                 }
             case .sleeper:
-                await withCheckedContinuation { idle in
+                await withUnsafeContinuation { idle in
                     state.withLock { $0.idle = idle }
                     work.sleeper?.resume()
                 }
@@ -117,10 +120,10 @@ public final class VirtualClock: SimulationClock {
     /// Sleeps until `instant`. When the next item is another sleeper, it is woken here directly rather
     /// than by the loop (which would take it next anyway): one hand-over between tasks instead of two.
     public func sleep(until instant: Instant) async {
-        await withCheckedContinuation { sleeper in
+        await withUnsafeContinuation { sleeper in
             let wake = state.withLock { state in
                 enqueue(&state, at: instant, Work(kind: .sleeper, sleeper: sleeper))
-                guard state.idle != nil else { return nil as CheckedContinuation<Void, Never>? }
+                guard state.idle != nil else { return nil as UnsafeContinuation<Void, Never>? }
                 return Self.takeSleeper(&state) ?? state.idle.take()
             }
             wake?.resume()
@@ -129,7 +132,7 @@ public final class VirtualClock: SimulationClock {
 
     /// The next item's sleeper, taken off the queue as the loop would take it, when the next item is a
     /// sleeper due within the run's deadline.
-    private static func takeSleeper(_ state: inout State) -> CheckedContinuation<Void, Never>? {
+    private static func takeSleeper(_ state: inout State) -> UnsafeContinuation<Void, Never>? {
         guard isNextDue(state), let first = state.queue.min, state.works[first.slot].kind == .sleeper else { return nil }
         return takeNext(&state).sleeper
     }
