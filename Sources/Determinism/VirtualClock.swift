@@ -14,22 +14,13 @@ import Synchronization
 /// await clock.run()                                                         // returns at once in real time
 /// ```
 public final class VirtualClock: SimulationClock {
-    /// What an item does: wake a sleeper, call an action or start a job, as its kind says. A kind and
-    /// three optional fields rather than an enum with three payloads: Swift moves such an enum through
-    /// runtime calls, a third of the clock's own time in a replay.
-    ///
-    /// Continuations here are unsafe ones (a checked continuation allocates a guard object each time, at
-    /// every sleep): each is kept in exactly one place, a queue slot or `idle`, and taken out of it
-    /// before it is resumed, so none is resumed twice.
-    private struct Work {
-        enum Kind: UInt8 {
-            case empty, sleeper, call, job
-        }
-
-        var kind = Kind.empty
-        var sleeper: UnsafeContinuation<Void, Never>?
-        var call: (@Sendable () -> Void)?
-        var job: (@Sendable () async -> Void)?
+    /// What an item does. Continuations here are unsafe ones (a checked continuation allocates a guard
+    /// object at every sleep): each is kept in exactly one place, a queue slot or `idle`, and taken out
+    /// of it before it is resumed, so none is resumed twice.
+    private enum Work {
+        case resume(UnsafeContinuation<Void, Never>)
+        case call(@Sendable () -> Void)
+        case job(@Sendable () async -> Void)
     }
 
     /// An entry of the queue: when, and in which order, the work in `slot` runs. Plain integers, so the
@@ -49,7 +40,7 @@ public final class VirtualClock: SimulationClock {
         var order: UInt64 = 0
         var queue = Heap<Item>()
         /// The work of each queued item, by slot; slots are reused once their work has run.
-        var works: [Work] = []
+        var works: [Work?] = []
         var freeSlots: [Int] = []
         var idle: UnsafeContinuation<Void, Never>?
         /// The deadline of the run in progress (nil: none, or no limit).
@@ -94,11 +85,10 @@ public final class VirtualClock: SimulationClock {
         state.withLock { $0.deadline = deadline }
         defer { state.withLock { $0.deadline = nil } }
         while let work = next() {
-            switch work.kind {
-            case .call:
-                work.call?()
-            case .job:
-                guard let job = work.job else { continue }
+            switch work {
+            case .call(let action):
+                action()
+            case .job(let job):
                 await withUnsafeContinuation { idle in
                     state.withLock { $0.idle = idle }
                     Task(executorPreference: thread) {
@@ -106,13 +96,11 @@ public final class VirtualClock: SimulationClock {
                         self.signalIdle()
                     }
                 }
-            case .sleeper:
+            case .resume(let sleeper):
                 await withUnsafeContinuation { idle in
                     state.withLock { $0.idle = idle }
-                    work.sleeper?.resume()
+                    sleeper.resume()
                 }
-            case .empty:
-                continue
             }
         }
     }
@@ -122,7 +110,7 @@ public final class VirtualClock: SimulationClock {
     public func sleep(until instant: Instant) async {
         await withUnsafeContinuation { sleeper in
             let wake = state.withLock { state in
-                enqueue(&state, at: instant, Work(kind: .sleeper, sleeper: sleeper))
+                enqueue(&state, at: instant, .resume(sleeper))
                 guard state.idle != nil else { return nil as UnsafeContinuation<Void, Never>? }
                 return Self.takeSleeper(&state) ?? state.idle.take()
             }
@@ -133,16 +121,17 @@ public final class VirtualClock: SimulationClock {
     /// The next item's sleeper, taken off the queue as the loop would take it, when the next item is a
     /// sleeper due within the run's deadline.
     private static func takeSleeper(_ state: inout State) -> UnsafeContinuation<Void, Never>? {
-        guard isNextDue(state), let first = state.queue.min, state.works[first.slot].kind == .sleeper else { return nil }
-        return takeNext(&state).sleeper
+        guard isNextDue(state), let first = state.queue.min, case .resume = state.works[first.slot], case .resume(let sleeper) = takeNext(&state)
+        else { return nil }
+        return sleeper
     }
 
     public func schedule(at instant: Instant, _ action: @escaping @Sendable () -> Void) {
-        state.withLock { enqueue(&$0, at: instant, Work(kind: .call, call: action)) }
+        state.withLock { enqueue(&$0, at: instant, .call(action)) }
     }
 
     public func spawn(_ job: @escaping @Sendable () async -> Void) {
-        state.withLock { enqueue(&$0, at: $0.now, Work(kind: .job, job: job)) }
+        state.withLock { enqueue(&$0, at: $0.now, .job(job)) }
     }
 
     private func enqueue(_ state: inout State, at instant: Instant, _ work: Work) {
@@ -169,14 +158,12 @@ public final class VirtualClock: SimulationClock {
     }
 
     /// Takes the first item off the queue: time moves to it, and its slot is free again.
-    private static func takeNext(_ state: inout State) -> Work {
+    private static func takeNext(_ state: inout State) -> Work? {
         let item = state.queue.removeMin()
         state.now = max(state.now, item.due)
         state.itemsRun += 1
         state.freeSlots.append(item.slot)
-        var work = Work()
-        swap(&work, &state.works[item.slot])
-        return work
+        return state.works[item.slot].take()
     }
 
     private func signalIdle() {
