@@ -29,16 +29,12 @@ final class TransactionGroup: Sendable {
     func writeAlone<T>(_ body: (Database) throws -> T, in db: Database) throws -> T {
         try commit(db)
         writes.withLock { $0 = 0 }
-        try db.beginTransaction(.immediate)
-        let result: T
-        do {
+        var result: T?
+        try db.inTransaction(.immediate) {
             result = try body(db)
-        } catch {
-            try db.rollback()
-            throw error
+            return .commit
         }
-        try db.commit()
-        return result
+        return result!
     }
 
     /// Runs `body` in a savepoint, rolled back when it throws. The savepoint statements come from the
