@@ -91,6 +91,37 @@ enum StorageMigrations {
                     """
             )
         }
+        migrator.registerMigration(Self.ledgerRebuilt) { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ledger_entry_v4 (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind = 'credit' OR kind = 'reversal' OR kind = 'void' OR kind = 'redemption' OR kind = 'denial'),
+                        event_id TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        participant TEXT NOT NULL,
+                        points INTEGER NOT NULL,
+                        time INTEGER NOT NULL,
+                        visible_at INTEGER,
+                        shown_at INTEGER,
+                        UNIQUE (kind, key)
+                    );
+                    INSERT INTO ledger_entry_v4 (id, kind, event_id, key, participant, points, time, visible_at, shown_at)
+                        SELECT id, kind, event_id, key, participant, points, time, visible_at, shown_at FROM ledger_entry ORDER BY id;
+                    DROP TABLE ledger_entry;
+                    ALTER TABLE ledger_entry_v4 RENAME TO ledger_entry;
+                    CREATE INDEX ledger_entry_participant ON ledger_entry(participant, time);
+                    CREATE INDEX ledger_entry_visible ON ledger_entry(participant, visible_at);
+                    """
+            )
+        }
         return migrator
     }
+
+    /// The ledger rebuilt for its inserts, the commonest write of a replay. SQLite checks `kind IN (five
+    /// names)` by building a temporary table of the names at every insert (a list of more than two
+    /// constants is looked up in one), which cost about half of each insert; the same check written as
+    /// comparisons costs nothing measurable. The ledger is append-only, so its ids stay the same
+    /// without `AUTOINCREMENT`, which only spent a write to `sqlite_sequence` on every insert.
+    static let ledgerRebuilt = "v4 the ledger checks its kinds by comparison, and its ids need no sequence"
 }
