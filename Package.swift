@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Loyalty", "Storage", "VendingPassCLI"]),
         .testTarget(
             name: "LoyaltyTests",
-            dependencies: ["Loyalty", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["JSON", "Loyalty", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Determinism"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "Loyalty", "TestSupport"]),

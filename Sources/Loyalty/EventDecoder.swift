@@ -39,6 +39,12 @@ public struct EventDecoder: Sendable {
             throw LineProblem(field: nil, reason: "is not valid JSON: \(error)")
         }
         guard case .object(let object) = json else { throw LineProblem(field: nil, reason: "is not a JSON object") }
+        return try decode(object: object)
+    }
+
+    /// Decodes an event already read as a JSON object (a workflow's task input carries one), with the
+    /// same checks as a line.
+    public func decode(object: JSONObject) throws(LineProblem) -> LoyaltyEvent {
         let fields = FieldReader(object: object)
         let type = try fields.required("type") { text throws(FieldProblem) in try EventType(validating: text) }
         let rule = Self.allowed[type]!

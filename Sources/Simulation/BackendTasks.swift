@@ -58,9 +58,9 @@ enum BackendTasks {
         guard case .object(let object)? = invocation.input["event"] else {
             throw TaskFailure(error: "Loyalty.BadInput", cause: "The task's input has no event object.")
         }
-        let fields = JSONValue.object(JSONObject(object.filter { EventDecoder.fieldNames.contains($0.key) }.map { ($0.key, $0.value) }))
+        let fields = JSONObject(object.filter { EventDecoder.fieldNames.contains($0.key) }.map { ($0.key, $0.value) })
         do {
-            return try EventDecoder().decode(fields.jsonText)
+            return try EventDecoder().decode(object: fields)
         } catch {
             throw TaskFailure(error: "Loyalty.BadInput", cause: "The event is not valid: \(error)")
         }

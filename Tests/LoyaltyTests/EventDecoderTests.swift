@@ -1,3 +1,4 @@
+import JSON
 import Loyalty
 import TestSupport
 import Testing
@@ -48,6 +49,22 @@ import Testing
         let event = try decoder.decode(purchase(setting: "time", to: #""2026-11-24T09:00:00.5+01:00""#))
         #expect(event.jsonLine.contains(#""time":"2026-11-24T08:00:00.500Z""#))
         #expect(try decoder.decode(event.jsonLine) == event)
+    }
+
+    /// A workflow's task input carries the event as a JSON object: it decodes to the same event, or
+    /// fails with the same problem, as the line it came from.
+    @Test func anEventGivenAsAnObjectDecodesAsItsLine() throws {
+        let lines = [purchase, purchase(setting: "amount", to: "2.5"), purchase(setting: "bonus", to: "1"), purchase(setting: "sku", to: nil)]
+        for line in lines {
+            guard case .object(let object) = try JSONParser.parse(line) else {
+                Issue.record("not an object: \(line)")
+                continue
+            }
+            let fromObject = Result(catching: { () throws(LineProblem) in try decoder.decode(object: object) })
+            let fromLine = Result(catching: { () throws(LineProblem) in try decoder.decode(line) })
+            #expect(fromObject == fromLine, "\(line)")
+        }
+        #expect(throws: LineProblem(field: "type", reason: "is missing")) { try decoder.decode(object: JSONObject()) }
     }
 
     @Test func anonymousPurchaseHasNoParticipant() throws {
