@@ -1,3 +1,5 @@
+import JSON
+
 extension LoyaltyEvent {
     /// The event as one line of the trace format, without the newline, in the contract's field order
     /// and with the time in UTC milliseconds. Equal events give equal lines, so the line is also the
@@ -25,5 +27,35 @@ extension LoyaltyEvent {
 
     private static func money(_ money: Money) -> String {
         ",\"amount\":\(money.minorUnits),\"currency\":\"\(money.currency.code)\""
+    }
+
+    /// The event as the JSON object its line holds, member for member in the same order: what a
+    /// workflow execution started for the event takes as input, without writing the line and parsing it.
+    public var jsonObject: JSONObject {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(id.rawValue)), ("type", .string(type.rawValue)), ("time", .string(time.rfc3339)), ("machine", .string(machine.rawValue)),
+        ]
+        switch kind {
+        case .purchase(let purchase):
+            if let participant = purchase.participant { members.append(("participant", .string(participant.rawValue))) }
+            members += [("payment", .string(purchase.payment.rawValue)), ("sku", .string(purchase.product.rawValue)), ("slot", .string(purchase.slot.rawValue))]
+            members += Self.moneyMembers(purchase.price)
+        case .refund(let refund):
+            if let participant = refund.participant { members.append(("participant", .string(participant.rawValue))) }
+            members.append(("purchase", .string(refund.purchase.rawValue)))
+            if let product = refund.product { members.append(("sku", .string(product.rawValue))) }
+            if let slot = refund.slot { members.append(("slot", .string(slot.rawValue))) }
+            members += Self.moneyMembers(refund.amount)
+        case .redemption(let redemption):
+            members += [
+                ("participant", .string(redemption.participant.rawValue)), ("sku", .string(redemption.product.rawValue)),
+                ("slot", .string(redemption.slot.rawValue)),
+            ]
+        }
+        return JSONObject(uniqueMembers: members)
+    }
+
+    private static func moneyMembers(_ money: Money) -> [(String, JSONValue)] {
+        [("amount", .number(Double(money.minorUnits))), ("currency", .string(money.currency.code))]
     }
 }

@@ -57,7 +57,7 @@ final class LoyaltyHandler: Sendable {
         case .workflow(let engine, let machine):
             await clock.sleep(for: .milliseconds(Self.startExecutionMilliseconds))
             do {
-                _ = try engine.start(machine: machine, name: event.id.rawValue, input: try JSONParser.parse(event.jsonLine))
+                _ = try engine.start(machine: machine, name: event.id.rawValue, input: .object(event.jsonObject))
             } catch {
                 abandoned.withLock { $0 += 1 }
             }

@@ -45,6 +45,24 @@ import Testing
         #expect(refund.amount.description == "2.50 USD")
     }
 
+    /// An event's object (a workflow's input) is its line parsed, member for member and in order.
+    @Test func anEventsObjectIsItsLineParsed() throws {
+        let lines = [
+            purchase, purchase(setting: "participant", to: nil),
+            #"{"id":"e-2","type":"refund","time":"2026-11-24T08:15:09Z","machine":"VM-1","purchase":"e-1","sku":"coke-355","amount":250,"currency":"USD"}"#,
+            #"{"id":"e-3","type":"redemption","time":"2026-11-24T09:01:44Z","machine":"VM-7","participant":"vp-1","sku":"coke-355","slot":"B1"}"#,
+        ]
+        for line in lines {
+            let event = try decoder.decode(line)
+            guard case .object(let parsed) = try JSONParser.parse(event.jsonLine) else {
+                Issue.record("not an object: \(event.jsonLine)")
+                continue
+            }
+            #expect(event.jsonObject == parsed)
+            #expect(event.jsonObject.orderedKeys == parsed.orderedKeys)
+        }
+    }
+
     @Test func canonicalLineRoundTrips() throws {
         let event = try decoder.decode(purchase(setting: "time", to: #""2026-11-24T09:00:00.5+01:00""#))
         #expect(event.jsonLine.contains(#""time":"2026-11-24T08:00:00.500Z""#))
