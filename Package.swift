@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["JSON", "Loyalty", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Determinism"]),
-        .testTarget(name: "FleetTests", dependencies: ["Fleet", "Loyalty", "TestSupport"]),
+        .testTarget(name: "FleetTests", dependencies: ["Determinism", "Fleet", "Loyalty", "TestSupport"]),
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Simulation", "LegacyBackend", "Storage", "Loyalty", "Determinism", "TestSupport"]

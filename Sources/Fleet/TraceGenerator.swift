@@ -61,6 +61,26 @@ public struct TraceGenerator {
     public mutating func generate(into sink: inout some ByteSink, format: TraceFormat, progress: (Double) -> Void = { _ in }) throws {
         let encoder = TraceEncoder(fleet: fleet)
         if format == .csv { encoder.append(raw: TraceFormat.csvHeader) }
+        try run(progress: progress) { event in
+            switch format {
+            case .jsonl: encoder.appendJSONLine(event)
+            case .csv: encoder.appendCSVLine(event)
+            }
+            if encoder.isFull { try encoder.flush(into: &sink) }
+        }
+        try encoder.flush(into: &sink)
+        statistics.bytes = encoder.flushed
+    }
+
+    /// Calls `body` with each event of the trace in order: the events its lines would parse to, built
+    /// without writing them (for a replay of a generated trace).
+    public mutating func generateEvents(progress: (Double) -> Void = { _ in }, _ body: (LoyaltyEvent) throws -> Void) throws {
+        let builder = try GeneratedEventBuilder(fleet: fleet)
+        try run(progress: progress) { event in try body(builder.event(event)) }
+    }
+
+    /// Runs the fleet to the end, handing each event to `emit` in time order.
+    private mutating func run(progress: (Double) -> Void, emit: (GeneratedEvent) throws -> Void) throws {
         let start = settings.start.millisecondsSinceEpoch
         var reported = start
         while true {
@@ -68,11 +88,7 @@ public struct TraceGenerator {
             while let event = pending.min, event.time <= next {
                 pending.removeMin()
                 record(event)
-                switch format {
-                case .jsonl: encoder.appendJSONLine(event)
-                case .csv: encoder.appendCSVLine(event)
-                }
-                if encoder.isFull { try encoder.flush(into: &sink) }
+                try emit(event)
             }
             guard let arrival = arrivals.popMin() else { break }
             if arrival.time - reported > 3_600_000 {
@@ -83,8 +99,6 @@ public struct TraceGenerator {
             let following = nextArrival(of: Int(arrival.machine), after: arrival.time)
             if following < end { arrivals.insert(Arrival(time: following, machine: arrival.machine)) }
         }
-        try encoder.flush(into: &sink)
-        statistics.bytes = encoder.flushed
         progress(1)
     }
 

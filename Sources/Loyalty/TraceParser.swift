@@ -38,6 +38,11 @@ public struct TraceParser {
             report(TraceError.Problem(line: number, error))
             return
         }
+        add(event: event, number: number)
+    }
+
+    /// Adds an event already read, as line `number` (a generated trace's events come built, not as text).
+    public mutating func add(event: LoyaltyEvent, number: Int) {
         if let index = indexByID[event.id] {
             let earlier = events[index]
             if earlier == event {

@@ -10,9 +10,13 @@ public enum ReplaySource {
             return try TraceFile.read(path)
         case .generate(let settings):
             var generator = TraceGenerator(settings: settings)
-            var sink = TraceParsingSink(file: "\(scenario.file) (generated)")
-            try generator.generate(into: &sink, format: .jsonl)
-            return try sink.finish()
+            var parser = TraceParser(file: "\(scenario.file) (generated)")
+            var number = 0
+            try generator.generateEvents { event in
+                number += 1
+                parser.add(event: event, number: number)
+            }
+            return try parser.finish()
         }
     }
 }
