@@ -111,7 +111,8 @@ enum StorageMigrations {
                     DROP TABLE ledger_entry;
                     ALTER TABLE ledger_entry_v4 RENAME TO ledger_entry;
                     CREATE INDEX ledger_entry_participant ON ledger_entry(participant, time);
-                    CREATE INDEX ledger_entry_visible ON ledger_entry(participant, visible_at);
+                    CREATE INDEX ledger_entry_visible ON ledger_entry(participant, visible_at, points);
+                    CREATE INDEX ledger_entry_unshown ON ledger_entry(participant, visible_at) WHERE kind = 'credit' AND shown_at IS NULL;
                     """
             )
         }
@@ -122,6 +123,9 @@ enum StorageMigrations {
     /// names)` by building a temporary table of the names at every insert (a list of more than two
     /// constants is looked up in one), which cost about half of each insert; the same check written as
     /// comparisons costs nothing measurable. The ledger is append-only, so its ids stay the same
-    /// without `AUTOINCREMENT`, which only spent a write to `sqlite_sequence` on every insert.
+    /// without `AUTOINCREMENT`, which only spent a write to `sqlite_sequence` on every insert. Its two
+    /// reads at every UpdateParticipant no longer visit the member's rows: the visible points are summed
+    /// from an index that holds them, and the entries a record shows for the first time are found in an
+    /// index of the credits not shown yet.
     static let ledgerRebuilt = "v4 the ledger checks its kinds by comparison, and its ids need no sequence"
 }
