@@ -1,3 +1,5 @@
+import Loyalty
+
 /// One event as the generator produces it: indexes into the fleet rather than strings, so that a
 /// year of a large fleet streams without allocating.
 struct GeneratedEvent: Comparable {
@@ -16,6 +18,11 @@ struct GeneratedEvent: Comparable {
     let applePay: Bool
     let slot: UInt8
     let product: UInt8
+
+    /// How a purchase was paid: a member's phone by Apple Pay or Google Pay, an anonymous tap by card.
+    var payment: Payment {
+        member < 0 ? .card : applePay ? .applePay : .googlePay
+    }
 
     static func < (lhs: GeneratedEvent, rhs: GeneratedEvent) -> Bool {
         (lhs.time, lhs.order) < (rhs.time, rhs.order)

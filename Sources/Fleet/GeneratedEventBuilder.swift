@@ -33,8 +33,7 @@ struct GeneratedEventBuilder {
         let time = Timestamp(millisecondsSinceEpoch: generated.time)
         switch generated.kind {
         case .purchase:
-            let payment: Payment = member == nil ? .card : generated.applePay ? .applePay : .googlePay
-            let purchase = Purchase(participant: member, payment: payment, product: product, slot: slots[Int(generated.slot)], price: price)
+            let purchase = Purchase(participant: member, payment: generated.payment, product: product, slot: slots[Int(generated.slot)], price: price)
             return LoyaltyEvent(id: session, time: time, machine: machine, kind: .purchase(purchase))
         case .refund:
             let refund = Refund(participant: member, purchase: session, amount: price)

@@ -74,7 +74,7 @@ final class TraceEncoder {
         prices = add(Catalog.products.map { Array(String($0.price).utf8) })
         slots = add(Fleet.slotNames)
         types = add(["purchase", "refund", "redemption"].map { Array($0.utf8) })
-        payments = add(["card", "apple_pay", "google_pay"].map { Array($0.utf8) })
+        payments = add([Payment.card, .applePay, .googlePay].map { Array($0.rawValue.utf8) })
         oneDigit = add((0..<10).map { Array(String($0).utf8) })
         twoDigits = add((0..<100).map { Array(($0 < 10 ? "0\($0)" : "\($0)").utf8) })
         threeDigits = add((0..<1000).map { Array(String(1000 + $0).utf8.dropFirst()) })
@@ -141,7 +141,7 @@ final class TraceEncoder {
         switch event.kind {
         case .purchase:
             put(.paymentField)
-            put(payments[payment(event)])
+            put(payment(event))
             put(.skuAfterQuote)
             put(skus[Int(event.product)])
             put(.slotField)
@@ -178,7 +178,7 @@ final class TraceEncoder {
         put(byte: comma)
         if event.member >= 0 { put(members[Int(event.member)]) }
         put(byte: comma)
-        if event.kind == .purchase { put(payments[payment(event)]) }
+        if event.kind == .purchase { put(payment(event)) }
         put(byte: comma)
         if event.kind != .refund {
             put(skus[Int(event.product)])
@@ -200,8 +200,13 @@ final class TraceEncoder {
         put(byte: UInt8(ascii: "\n"))
     }
 
-    private func payment(_ event: GeneratedEvent) -> Int {
-        event.member < 0 ? 0 : event.applePay ? 1 : 2
+    /// The pooled name of the event's payment (the pool holds them in the order card, Apple Pay, Google Pay).
+    private func payment(_ event: GeneratedEvent) -> Span {
+        switch event.payment {
+        case .card: payments[0]
+        case .applePay: payments[1]
+        case .googlePay: payments[2]
+        }
     }
 
     /// `VM-00042-0000123` for the session's purchase or redemption, with `-r` for its refund.
