@@ -30,6 +30,13 @@ struct RunTable: Hashable, Sendable {
         }
     }
 
+    /// Changes the run with `id` in place, if it is live. Setting a field through the subscript
+    /// (`runs[id]?.token += 1`) copies the run out and back, retaining and releasing each of its fields.
+    mutating func update(_ id: Int, _ body: (inout Run) -> Void) {
+        guard let index = position(of: id) else { return }
+        body(&runs[index])
+    }
+
     /// Removes the run with `id` and returns it.
     @discardableResult
     mutating func removeValue(forKey id: Int) -> Run? {

@@ -44,13 +44,32 @@ public enum HistoryEventType: String, CaseIterable, Hashable, Sendable {
     case mapStateFailed = "MapStateFailed", mapStateExited = "MapStateExited"
     case mapIterationStarted = "MapIterationStarted", mapIterationSucceeded = "MapIterationSucceeded", mapIterationFailed = "MapIterationFailed"
 
-    /// The `…StateEntered` type of a state type (`Task` → `TaskStateEntered`).
-    static func entered(_ stateType: String) -> HistoryEventType {
-        HistoryEventType(rawValue: stateType + "StateEntered")!
+    /// The `…StateEntered` type of a state's type (`Task` → `TaskStateEntered`), chosen by its kind
+    /// rather than spelled and parsed: the interpreter asks at every state it enters.
+    static func entered(_ kind: State.Kind) -> HistoryEventType {
+        switch kind {
+        case .pass: .passStateEntered
+        case .task: .taskStateEntered
+        case .wait: .waitStateEntered
+        case .choice: .choiceStateEntered
+        case .succeed: .succeedStateEntered
+        case .fail: .failStateEntered
+        case .parallel: .parallelStateEntered
+        case .map: .mapStateEntered
+        }
     }
 
-    /// The `…StateExited` type of a state type; Fail states have none.
-    static func exited(_ stateType: String) -> HistoryEventType? {
-        HistoryEventType(rawValue: stateType + "StateExited")
+    /// The `…StateExited` type of a state's type; Fail states have none.
+    static func exited(_ kind: State.Kind) -> HistoryEventType? {
+        switch kind {
+        case .pass: .passStateExited
+        case .task: .taskStateExited
+        case .wait: .waitStateExited
+        case .choice: .choiceStateExited
+        case .succeed: .succeedStateExited
+        case .fail: nil
+        case .parallel: .parallelStateExited
+        case .map: .mapStateExited
+        }
     }
 }

@@ -13,9 +13,10 @@ extension Interpreter {
         run.retries = Array(repeating: 0, count: state.retriers.count)
         run.retryCount = 0
         execution.runs[runID] = run
-        let entered = record(.entered(state.typeName), Self.details(name: state.name, "input", run.input), in: &execution, runID: runID)
-        execution.runs[runID]?.enteredEventID = entered
-        run = execution.runs[runID]!
+        let entered = record(.entered(state.kind), Self.details(name: state.name, "input", run.input), in: &execution, runID: runID)
+        execution.runs.update(runID) { $0.enteredEventID = entered }
+        run.enteredEventID = entered
+        run.lastEventID = entered
         let context: JSONValue =
             switch state.kind {
             case .pass, .choice, .fail: context(execution, run)

@@ -43,7 +43,7 @@ extension Interpreter {
     mutating func taskCompleted(_ runID: Int, result: Result<JSONValue, StatesError>, in execution: inout ExecutionState) {
         guard let run = execution.runs[runID], case .task(let task) = state(of: run).kind else { return }
         let state = state(of: run)
-        execution.runs[runID]?.token += 1
+        execution.runs.update(runID) { $0.token += 1 }
         switch result {
         case .success(let value):
             var details = Self.details("resource", .string(task.resource))
@@ -66,7 +66,7 @@ extension Interpreter {
     /// A task ran out of time: its late result will be ignored.
     mutating func taskTimedOut(_ state: State, runID: Int, error: StatesError, in execution: inout ExecutionState) {
         guard case .task(let task) = state.kind else { return }
-        execution.runs[runID]?.token += 1
+        execution.runs.update(runID) { $0.token += 1 }
         var details = Self.details("resource", .string(task.resource))
         details["error"] = .string(error.name)
         if let cause = error.cause { details["cause"] = .string(cause) }

@@ -146,10 +146,13 @@ struct Interpreter {
     /// Records an event on a run's own thread of history.
     @discardableResult
     mutating func record(_ type: HistoryEventType, _ details: JSONObject, in execution: inout ExecutionState, runID: Int) -> Int {
-        let previous = execution.runs[runID]?.lastEventID ?? 0
-        let id = record(type, details, in: &execution, previous: previous)
-        execution.runs[runID]?.lastEventID = id
-        return id
+        let id = execution.nextEventID
+        var previous = 0
+        execution.runs.update(runID) { run in
+            previous = run.lastEventID
+            run.lastEventID = id
+        }
+        return record(type, details, in: &execution, previous: previous)
     }
 
     mutating func newRun(in execution: inout ExecutionState, parent: Int?, slot: Int, scope: String, state: String, input: JSONValue, lastEventID: Int) -> Int {
@@ -169,7 +172,7 @@ struct Interpreter {
             failState(state, runID: runID, error: error, in: &execution)
             return
         }
-        if let exited = HistoryEventType.exited(state.typeName) {
+        if let exited = HistoryEventType.exited(state.kind) {
             record(exited, Self.details(name: state.name, "output", value), in: &execution, runID: runID)
         }
         switch state.transition {
@@ -181,9 +184,11 @@ struct Interpreter {
     }
 
     mutating func moveOn(_ runID: Int, to next: String, input: JSONValue, in execution: inout ExecutionState) {
-        execution.runs[runID]?.state = next
-        execution.runs[runID]?.input = input
-        execution.runs[runID]?.phase = .ready
+        execution.runs.update(runID) { run in
+            run.state = next
+            run.input = input
+            run.phase = .ready
+        }
         ready.append(runID)
     }
 
@@ -199,7 +204,7 @@ struct Interpreter {
         if let catcher = state.catchers.first(where: { ErrorMatcher.matches($0.errorEquals, located.name) }) {
             do {
                 let output = try DataFlow.place(located.output, at: catcher.resultPath, in: run.input)
-                if let exited = HistoryEventType.exited(state.typeName) {
+                if let exited = HistoryEventType.exited(state.kind) {
                     record(exited, Self.details(name: state.name, "output", output), in: &execution, runID: runID)
                 }
                 moveOn(runID, to: catcher.next, input: output, in: &execution)
