@@ -8,8 +8,9 @@ import Workflows
 /// and their timers. A ``WorkflowBatch`` is one transaction, which is the engine's group commit.
 ///
 /// A history is kept as chunks: each commit appends one row per execution holding that commit's events
-/// (a ``HistoryChunk``), which costs a few rows per execution instead of one per event, and the rows are
-/// appended in commit order, so a commit writes new pages rather than rewriting old ones.
+/// (a ``HistoryChunk``; the engine hands them over grouped by execution), which costs a few rows per
+/// execution instead of one per event, and the rows are appended in commit order, so a commit writes
+/// new pages rather than rewriting old ones.
 public final class SQLiteWorkflowStore: WorkflowStore {
     let file: DatabaseFile
 
@@ -37,7 +38,10 @@ public final class SQLiteWorkflowStore: WorkflowStore {
                     summary.stoppedAt?.millisecondsSinceEpoch, summary.stateTransitions, saved.needsResume ? 1 : 0, saved.snapshot
                 )
             }
-            try Self.appendHistory(batch.events, in: db)
+            let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
+            for (id, events) in batch.histories where !events.isEmpty {
+                try insert.run(id, events[0].id, HistoryChunk.encode(events))
+            }
             let arm = try RawStatement("INSERT OR REPLACE INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (?, ?, ?, ?, ?, ?)", in: db)
             for timer in batch.armedTimers {
                 try arm.run(timer.sequence, timer.due.millisecondsSinceEpoch, timer.executionID, timer.runID, timer.token, timer.kind.rawValue)
@@ -46,30 +50,6 @@ public final class SQLiteWorkflowStore: WorkflowStore {
             for timer in batch.removedTimers {
                 try remove.run(timer.sequence)
             }
-        }
-    }
-
-    /// Appends one chunk per execution: the batch's events of that execution. An engine step records
-    /// its events together, so the execution is looked up once per run of events, not once per event.
-    private static func appendHistory(_ events: [(executionID: String, event: HistoryEvent)], in db: Database) throws {
-        var groupOf: [String: Int] = [:]
-        var groups: [(id: String, indices: [Int])] = []
-        var current = -1
-        for (index, (id, _)) in events.enumerated() {
-            if current < 0 || groups[current].id != id {
-                if let existing = groupOf[id] {
-                    current = existing
-                } else {
-                    current = groups.count
-                    groupOf[id] = current
-                    groups.append((id, []))
-                }
-            }
-            groups[current].indices.append(index)
-        }
-        let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
-        for (id, indices) in groups {
-            try insert.run(id, events[indices[0]].event.id, HistoryChunk.encode(indices.lazy.map { events[$0].event }))
         }
     }
 

@@ -147,9 +147,9 @@ enum StoreBenchmark {
                     startedAt: Instant(millisecondsSinceEpoch: 0), stoppedAt: nil, stateTransitions: 3
                 )
                 for _ in 0..<3 { batch.executions.append(SavedExecution(summary: summary, needsResume: false, snapshot: snapshot)) }
-                for event in 1...14 {
-                    batch.events.append((id, HistoryEvent(id: event, previousEventID: event - 1, timestamp: Instant(millisecondsSinceEpoch: 0), type: .taskStateEntered, details: details)))
-                }
+                batch.histories.append((id, (1...14).map { event in
+                    HistoryEvent(id: event, previousEventID: event - 1, timestamp: Instant(millisecondsSinceEpoch: 0), type: .taskStateEntered, details: details)
+                }))
                 sequence += 1
                 batch.armedTimers.append(TimerEntry(due: Instant(millisecondsSinceEpoch: 90_000), sequence: sequence, executionID: id, runID: 0, token: 1, kind: .wait))
             }

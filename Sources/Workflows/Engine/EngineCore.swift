@@ -21,6 +21,8 @@ struct EngineCore {
     /// Ids of every execution in the store or staged for it.
     var names = NameFilter(capacity: 1 << 16)
     var batch = WorkflowBatch()
+    /// History events recorded since the last batch was taken (they wait in their executions).
+    var unsavedEvents = 0
     /// Timers armed, and sequences of timers removed, in batches not yet written: a reload of the
     /// window reads the store and corrects it with these, so it need not wait for the writer.
     var unwrittenArmed: [Int64: TimerEntry] = [:]

@@ -26,7 +26,7 @@ public final class InMemoryWorkflowStore: WorkflowStore {
             for execution in batch.executions {
                 if contents.executions.updateValue(execution, forKey: execution.summary.id) == nil { contents.order.append(execution.summary.id) }
             }
-            for (id, event) in batch.events { contents.history[id, default: []].append(event) }
+            for (id, events) in batch.histories { contents.history[id, default: []].append(contentsOf: events) }
             for timer in batch.armedTimers {
                 contents.timers[timer.sequence] = timer
                 contents.lastSequence = max(contents.lastSequence, timer.sequence)

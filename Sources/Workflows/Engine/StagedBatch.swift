@@ -12,13 +12,30 @@ struct StagedBatch: Sendable {
     /// Whether there is nothing to write.
     var isEmpty: Bool { batch.isEmpty && executions.isEmpty }
 
-    /// The batch with every execution's summary and, for a durable store, its snapshot.
-    func encoded(durable: Bool) -> WorkflowBatch {
+    /// The batch with every execution's summary and, for a durable store, its snapshot; `prefix` holds
+    /// the first executions already encoded (by the engine, while the writer was busy).
+    func encoded(durable: Bool, prefix: [SavedExecution] = []) -> WorkflowBatch {
         var encoded = batch
-        encoded.executions = executions.map { execution in
-            let needsResume = execution.status == .running && !execution.isWaitingOnTimers
-            return SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: durable ? execution.snapshot : .none)
-        }
+        encoded.executions = prefix
+        encoded.executions.reserveCapacity(executions.count)
+        for execution in executions[prefix.count...] { encoded.executions.append(Self.saved(execution, durable: durable)) }
         return encoded
+    }
+
+    /// Encodes executions from the first while `shouldContinue` holds: the share of the work that the
+    /// engine takes on while the writer is still busy with the previous batch.
+    func encodedPrefix(durable: Bool, while shouldContinue: () -> Bool) -> [SavedExecution] {
+        var prefix: [SavedExecution] = []
+        for execution in executions {
+            guard shouldContinue() else { break }
+            if prefix.isEmpty { prefix.reserveCapacity(executions.count) }
+            prefix.append(Self.saved(execution, durable: durable))
+        }
+        return prefix
+    }
+
+    private static func saved(_ execution: ExecutionState, durable: Bool) -> SavedExecution {
+        let needsResume = execution.status == .running && !execution.isWaitingOnTimers
+        return SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: durable ? execution.snapshot : .none)
     }
 }

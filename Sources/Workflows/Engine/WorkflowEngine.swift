@@ -158,7 +158,9 @@ public final class WorkflowEngine: Sendable {
     /// Takes the staged changes as one batch and writes it: at once when `waiting` (or when the engine
     /// has no background writer), otherwise on the writer's queue while the engine goes on. When the
     /// writer is still busy with the previous batch, the engine would only wait for it, so it encodes
-    /// the batch's snapshots itself first: the two threads then share the work of a burst.
+    /// the batch's snapshots itself until the writer is free, and the writer encodes the rest: the two
+    /// threads share the work of a burst, and the engine, when it is the busier one, hands over what it
+    /// need not do.
     func commit(waiting: Bool) throws {
         try flushLock.withLock { _ throws in
             let staged = takeBatch()
@@ -166,10 +168,10 @@ public final class WorkflowEngine: Sendable {
                 writer?.drain()
                 if !staged.isEmpty { try write(staged) }
             } else if let writer, !staged.isEmpty {
-                let encoded = writer.isBusy ? staged.encoded(durable: store.isDurable) : nil
+                let prefix = staged.encodedPrefix(durable: store.isDurable) { writer.isBusy }
                 writer.submit { [self] in
                     do {
-                        try write(staged, encoded: encoded)
+                        try write(staged, prefix: prefix)
                     } catch {
                         recordFailure(error)
                     }
@@ -178,10 +180,10 @@ public final class WorkflowEngine: Sendable {
         }
     }
 
-    /// Encodes the batch's snapshots (unless given them encoded), writes it to the store, and lets saved
-    /// executions leave memory.
-    private func write(_ staged: StagedBatch, encoded: WorkflowBatch? = nil) throws {
-        try store.save(encoded ?? staged.encoded(durable: store.isDurable))
+    /// Encodes the batch's snapshots (after the `prefix` already encoded), writes it to the store, and
+    /// lets saved executions leave memory.
+    private func write(_ staged: StagedBatch, prefix: [SavedExecution] = []) throws {
+        try store.save(staged.encoded(durable: store.isDurable, prefix: prefix))
         finishCommit(staged)
     }
 
@@ -190,11 +192,19 @@ public final class WorkflowEngine: Sendable {
         core.withLock { core in
             var executions: [ExecutionState] = []
             executions.reserveCapacity(core.dirty.count)
-            for id in core.dirty {
-                if let execution = core.cache[id] { executions.append(execution) }
-            }
             var batch = core.batch
             core.batch = WorkflowBatch()
+            core.unsavedEvents = 0
+            batch.histories.reserveCapacity(core.dirty.count)
+            for id in core.dirty {
+                guard let index = core.cache.index(forKey: id) else { continue }
+                let events = core.cache.values[index].unsavedEvents
+                if !events.isEmpty {
+                    core.cache.values[index].unsavedEvents = []
+                    batch.histories.append((id, events))
+                }
+                executions.append(core.cache.values[index])
+            }
             let armed = batch.armedTimers.map(\.sequence)
             let removed = batch.removedTimers.map(\.sequence)
             batch.dropTimersArmedAndRemoved()
@@ -267,7 +277,12 @@ public final class WorkflowEngine: Sendable {
             }
         }
         core.cancelStaleTimers(of: &execution)
-        for event in interpreter.events { core.batch.events.append((execution.id, event)) }
+        if execution.unsavedEvents.isEmpty {
+            execution.unsavedEvents = interpreter.events
+        } else {
+            execution.unsavedEvents.append(contentsOf: interpreter.events)
+        }
+        core.unsavedEvents += interpreter.events.count
         core.statistics.historyEvents += interpreter.events.count
         core.statistics.stateTransitions += execution.transitions - transitionsBefore
         core.statistics.taskInvocations += calls.count
@@ -311,7 +326,7 @@ public final class WorkflowEngine: Sendable {
     /// the clock will wake the engine for the next timer.
     func afterChange(force: Bool) throws {
         let (pending, needsReload, failure) = core.withLock { core in
-            (core.batch.events.count, core.nextTimer() == nil && core.horizon != nil, core.failure)
+            (core.unsavedEvents, core.nextTimer() == nil && core.horizon != nil, core.failure)
         }
         if let failure { throw failure }
         switch options.commitPolicy {

@@ -32,7 +32,8 @@ public protocol WorkflowStore: Sendable {
 /// One group commit: the latest snapshot of every changed execution, new history events, timers armed and removed.
 public struct WorkflowBatch: Sendable {
     public var executions: [SavedExecution] = []
-    public var events: [(executionID: String, event: HistoryEvent)] = []
+    /// Each changed execution's new events, in order: one entry per execution.
+    public var histories: [(executionID: String, events: [HistoryEvent])] = []
     public var armedTimers: [TimerEntry] = []
     public var removedTimers: [TimerEntry] = []
 
@@ -40,7 +41,7 @@ public struct WorkflowBatch: Sendable {
     public init() {}
 
     /// Whether there is nothing to write.
-    public var isEmpty: Bool { executions.isEmpty && events.isEmpty && armedTimers.isEmpty && removedTimers.isEmpty }
+    public var isEmpty: Bool { executions.isEmpty && histories.isEmpty && armedTimers.isEmpty && removedTimers.isEmpty }
 
     /// Leaves out timers armed and removed within this batch (a task's timeout when the task answered
     /// quickly, say): the store never needs to see them.

@@ -20,6 +20,9 @@ struct ExecutionState: Hashable, Sendable {
     var transitions = 0
     /// Timers armed and not yet fired or cancelled.
     var timers: [TimerEntry] = []
+    /// History events recorded since the execution was last taken for a commit (never part of a snapshot):
+    /// the commit writes them as one chunk without grouping the batch's events by execution.
+    var unsavedEvents: [HistoryEvent] = []
 
     init(id: String, name: String, machine: String, input: JSONValue, startedAt: Instant) {
         self.id = id
