@@ -19,6 +19,8 @@ enum EngineBenchmark {
         let executions: Int
         let transitions: Int
         let seconds: Double
+        /// Processor seconds of every thread during the run.
+        let processorSeconds: Double
         let commits: Int
         let residentMegabytes: Double
     }
@@ -54,6 +56,7 @@ enum EngineBenchmark {
         engine.register(machine: "vending-pass", definition)
         try engine.resume()
         let started = ContinuousClock.now
+        let processorAtStart = ProcessorTime.seconds()
         let start: @Sendable (Int) throws -> Void = { index in
             let id = "e-\(index)"
             try engine.start(machine: "vending-pass", name: id, input: ["id": .string(id), "type": "purchase", "participant": "vp-1"])
@@ -77,7 +80,8 @@ enum EngineBenchmark {
         let statistics = engine.statistics
         precondition(statistics.executionsSucceeded == executions, "every execution must succeed: \(statistics)")
         return Result(
-            executions: executions, transitions: statistics.stateTransitions, seconds: Self.seconds(elapsed), commits: statistics.commits,
+            executions: executions, transitions: statistics.stateTransitions, seconds: Self.seconds(elapsed),
+            processorSeconds: ProcessorTime.seconds() - processorAtStart, commits: statistics.commits,
             residentMegabytes: ResidentMemory.megabytes()
         )
     }
