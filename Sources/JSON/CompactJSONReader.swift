@@ -78,7 +78,7 @@ public struct CompactJSONReader {
             return .array(elements)
         case .object:
             let count = try readCount()
-            var members: [(String, JSONValue)] = []
+            var members: [(key: String, value: JSONValue)] = []
             members.reserveCapacity(count)
             var names: [UInt64] = []
             var isUnique = true

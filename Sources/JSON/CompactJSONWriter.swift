@@ -36,6 +36,17 @@ public struct CompactJSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Empties the writer for the next document, keeping its storage: a store that writes thousands of
+    /// small documents per commit allocates its buffer and tables once rather than for each.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        strings.removeAll()
+        containers.removeAll()
+        written.removeAll(keepingCapacity: true)
+        completedNumbers.removeAll(keepingCapacity: true)
+        completed = 0
+    }
+
     /// Writes an unsigned integer in 7-bit groups, low group first.
     public mutating func write(unsigned value: UInt64) {
         var rest = value

@@ -19,8 +19,8 @@ public struct JSONObject: Hashable, Sendable, Sequence {
     /// An object with these members, whose keys the caller knows to be distinct, in one allocation. It
     /// builds no index by key (lookups search the members) until it is changed: such objects are mostly
     /// written out, not searched.
-    public init(uniqueMembers: [(String, JSONValue)]) {
-        members = uniqueMembers.map { (key: $0.0, value: $0.1) }
+    public init(uniqueMembers: [(key: String, value: JSONValue)]) {
+        members = uniqueMembers
         assert(Set(members.map(\.key)).count == members.count, "repeated keys in \(members.map(\.key))")
     }
 

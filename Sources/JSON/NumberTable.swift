@@ -35,6 +35,20 @@ struct NumberTable<Key: Equatable & Sendable>: Sendable {
         return nil
     }
 
+    /// Forgets every key, keeping the table's storage for the next document.
+    mutating func removeAll() {
+        let mask = slots.count - 1
+        for hash in hashes {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 {
+                slots[slot] = -1
+                slot = (slot + 1) & mask
+            }
+        }
+        hashes.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+    }
+
     private mutating func grow() {
         slots = Array(repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1

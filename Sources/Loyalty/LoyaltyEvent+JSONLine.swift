@@ -32,7 +32,7 @@ extension LoyaltyEvent {
     /// The event as the JSON object its line holds, member for member in the same order: what a
     /// workflow execution started for the event takes as input, without writing the line and parsing it.
     public var jsonObject: JSONObject {
-        var members: [(String, JSONValue)] = [
+        var members: [(key: String, value: JSONValue)] = [
             ("id", .string(id.rawValue)), ("type", .string(type.rawValue)), ("time", .string(time.rfc3339)), ("machine", .string(machine.rawValue)),
         ]
         switch kind {
@@ -55,7 +55,7 @@ extension LoyaltyEvent {
         return JSONObject(uniqueMembers: members)
     }
 
-    private static func moneyMembers(_ money: Money) -> [(String, JSONValue)] {
+    private static func moneyMembers(_ money: Money) -> [(key: String, value: JSONValue)] {
         [("amount", .number(Double(money.minorUnits))), ("currency", .string(money.currency.code))]
     }
 }

@@ -11,9 +11,9 @@ enum HistoryChunk {
     /// The first byte of a compact chunk: its format's version.
     private static let version: UInt8 = 1
 
-    /// The events in compact form.
-    static func encode(_ events: some Sequence<HistoryEvent>) -> CompactJSONWriter {
-        var writer = CompactJSONWriter()
+    /// The events in compact form, in `writer` (emptied first, so one writer serves a whole commit).
+    static func encode(_ events: some Sequence<HistoryEvent>, into writer: inout CompactJSONWriter) {
+        writer.reset()
         writer.write(unsigned: UInt64(version))
         for event in events {
             writer.write(unsigned: UInt64(event.id))
@@ -22,7 +22,6 @@ enum HistoryChunk {
             writer.write(string: event.type.rawValue)
             writer.write(.object(event.details))
         }
-        return writer
     }
 
     /// A chunk that cannot be read: why.

@@ -39,8 +39,10 @@ public final class SQLiteWorkflowStore: WorkflowStore {
                 )
             }
             let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
+            var writer = CompactJSONWriter(capacity: 4_096)
             for (id, events) in batch.histories where !events.isEmpty {
-                try insert.run(id, events[0].id, HistoryChunk.encode(events))
+                HistoryChunk.encode(events, into: &writer)
+                try insert.run(id, events[0].id, writer)
             }
             let arm = try RawStatement("INSERT OR REPLACE INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (?, ?, ?, ?, ?, ?)", in: db)
             for timer in batch.armedTimers {

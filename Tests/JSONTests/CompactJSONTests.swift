@@ -55,6 +55,25 @@ import Testing
         writer.write(["index": .number(Double(index)), "list": [.number(Double(index))]])
     }
 
+    /// A writer emptied with `reset()` writes each next document exactly as a new writer would: no
+    /// string or shared object numbered in an earlier document leaks into the next as a reference.
+    @Test func aResetWriterWritesAsANewOne() throws {
+        var random = SeededGenerator(seed: 20261128)
+        var reused = CompactJSONWriter()
+        for _ in 0..<200 {
+            var shared: [JSONValue] = []
+            let value = Self.randomValue(depth: 0, shared: &shared, using: &random)
+            let document: JSONValue = [value, ["again": value, "list": .array(shared)]]
+            reused.reset()
+            reused.write(document)
+            var fresh = CompactJSONWriter()
+            fresh.write(document)
+            #expect(reused.bytes == fresh.bytes)
+            var reader = CompactJSONReader(reused.bytes)
+            #expect(try reader.readValue() == document)
+        }
+    }
+
     /// A document cut short, or with a reference to nothing, is an error, not a crash.
     @Test func aDamagedDocumentIsAnError() {
         var writer = CompactJSONWriter()

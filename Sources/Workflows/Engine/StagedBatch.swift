@@ -1,3 +1,5 @@
+import JSON
+
 /// A group commit as the engine takes it: the batch, and the changed executions whose snapshots are
 /// still to be encoded, so that encoding runs on the writer's thread rather than the engine's.
 struct StagedBatch: Sendable {
@@ -18,7 +20,8 @@ struct StagedBatch: Sendable {
         var encoded = batch
         encoded.executions = prefix
         encoded.executions.reserveCapacity(executions.count)
-        for execution in executions[prefix.count...] { encoded.executions.append(Self.saved(execution, durable: durable)) }
+        var writer = CompactJSONWriter(capacity: 4_096)
+        for execution in executions[prefix.count...] { encoded.executions.append(Self.saved(execution, durable: durable, writer: &writer)) }
         return encoded
     }
 
@@ -26,16 +29,17 @@ struct StagedBatch: Sendable {
     /// engine takes on while the writer is still busy with the previous batch.
     func encodedPrefix(durable: Bool, while shouldContinue: () -> Bool) -> [SavedExecution] {
         var prefix: [SavedExecution] = []
+        var writer = CompactJSONWriter(capacity: 4_096)
         for execution in executions {
             guard shouldContinue() else { break }
             if prefix.isEmpty { prefix.reserveCapacity(executions.count) }
-            prefix.append(Self.saved(execution, durable: durable))
+            prefix.append(Self.saved(execution, durable: durable, writer: &writer))
         }
         return prefix
     }
 
-    private static func saved(_ execution: ExecutionState, durable: Bool) -> SavedExecution {
+    private static func saved(_ execution: ExecutionState, durable: Bool, writer: inout CompactJSONWriter) -> SavedExecution {
         let needsResume = execution.status == .running && !execution.isWaitingOnTimers
-        return SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: durable ? execution.snapshot : .none)
+        return SavedExecution(summary: execution.summary, needsResume: needsResume, snapshot: durable ? execution.snapshot(using: &writer) : .none)
     }
 }

@@ -6,15 +6,18 @@ import StatesLanguage
 extension ExecutionState {
     /// The execution in compact form (it is written on every commit): the input, which the runs and the
     /// output repeat, is stored once.
-    var snapshot: ExecutionSnapshot {
-        var writer = CompactJSONWriter(capacity: 512)
+    ///
+    /// `writer` is emptied first, so that a batch's snapshots share one; the snapshot takes a copy of
+    /// exactly its bytes (sharing the writer's buffer would keep its whole capacity alive).
+    func snapshot(using writer: inout CompactJSONWriter) -> ExecutionSnapshot {
+        writer.reset()
         writer.write(snapshotDocument)
-        return ExecutionSnapshot(compact: writer.bytes)
+        return ExecutionSnapshot(compact: writer.bytes.withUnsafeBufferPointer { Array($0) })
     }
 
     /// The execution as one JSON document; members that are nil are left out.
     var snapshotDocument: JSONValue {
-        var members: [(String, JSONValue)] = [
+        var members: [(key: String, value: JSONValue)] = [
             ("id", .string(id)), ("name", .string(name)), ("machine", .string(machine)), ("input", input),
             ("startedAt", Self.number(startedAt.millisecondsSinceEpoch)), ("status", .string(status.rawValue)),
         ]
@@ -61,7 +64,7 @@ extension ExecutionState {
 
 extension Run {
     var snapshot: JSONValue {
-        var members: [(String, JSONValue)] = [("id", ExecutionState.number(id))]
+        var members: [(key: String, value: JSONValue)] = [("id", ExecutionState.number(id))]
         members.reserveCapacity(14)
         if let parent { members.append(("parent", ExecutionState.number(parent))) }
         members += [
