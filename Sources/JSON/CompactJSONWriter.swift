@@ -114,6 +114,16 @@ public struct CompactJSONWriter: Sendable {
         }
     }
 
+    /// Writes an object of `count` members that `body` writes (each a ``write(string:)`` for its name,
+    /// then its value), with the same bytes as writing a new object of those members: for callers that
+    /// hold the members but not an object, which would cost an allocation to build.
+    public mutating func writeObject(count: Int, _ body: (inout CompactJSONWriter) -> Void) {
+        bytes.append(Tag.object.rawValue)
+        write(unsigned: UInt64(count))
+        body(&self)
+        complete(nil)
+    }
+
     /// Writes a reference to the container stored at `key` if it was written before; otherwise returns
     /// its entry in `containers`, to be completed once its contents are written.
     private mutating func lookUp(_ key: UInt64?, of value: JSONValue) -> (isReference: Bool, entry: Int?) {

@@ -20,7 +20,7 @@ enum HistoryChunk {
             writer.write(unsigned: UInt64(event.previousEventID))
             writer.write(integer: event.timestamp.millisecondsSinceEpoch)
             writer.write(string: event.type.rawValue)
-            writer.write(.object(event.details))
+            event.recorded.write(to: &writer)
         }
     }
 

@@ -12,16 +12,24 @@ public struct HistoryEvent: Hashable, Sendable {
     public let timestamp: Instant
     /// The type, such as `TaskStateEntered`.
     public let type: HistoryEventType
+    /// The details as recorded, in parts.
+    public let recorded: HistoryDetails
+
     /// The details Step Functions shows for the type: name, input, output, resource, error, cause.
-    public let details: JSONObject
+    public var details: JSONObject { recorded.object }
 
     /// Creates an event.
     public init(id: Int, previousEventID: Int, timestamp: Instant, type: HistoryEventType, details: JSONObject) {
+        self.init(id: id, previousEventID: previousEventID, timestamp: timestamp, type: type, recorded: .object(details))
+    }
+
+    /// Creates an event from the parts of its details.
+    public init(id: Int, previousEventID: Int, timestamp: Instant, type: HistoryEventType, recorded: HistoryDetails) {
         self.id = id
         self.previousEventID = previousEventID
         self.timestamp = timestamp
         self.type = type
-        self.details = details
+        self.recorded = recorded
     }
 }
 

@@ -6,7 +6,7 @@ extension Interpreter {
     /// Starts one child run per branch of a Parallel state.
     mutating func startBranches(_ parallel: ParallelState, state: State, input: JSONValue, runID: Int, in execution: inout ExecutionState) {
         guard var run = execution.runs[runID] else { return }
-        let started = record(.parallelStateStarted, JSONObject(), in: &execution, runID: runID)
+        let started = record(.parallelStateStarted, .object(JSONObject()), in: &execution, runID: runID)
         let count = parallel.branches.count
         run = execution.runs[runID]!
         run.token += 1
@@ -82,7 +82,7 @@ extension Interpreter {
             var details = JSONObject()
             details["name"] = .string(state.name)
             details["index"] = .number(Double(index))
-            let started = record(.mapIterationStarted, details, in: &execution, runID: runID)
+            let started = record(.mapIterationStarted, .object(details), in: &execution, runID: runID)
             _ = newRun(
                 in: &execution, parent: runID, slot: index, scope: run.scope + "/\(state.name)#0", state: map.processor.startAt,
                 input: children.items[index], lastEventID: started
@@ -104,19 +104,19 @@ extension Interpreter {
         switch result {
         case .success(let output):
             children.results[slot] = output
-            if isMap { record(.mapIterationSucceeded, details, in: &execution, runID: parentID) }
+            if isMap { record(.mapIterationSucceeded, .object(details), in: &execution, runID: parentID) }
         case .failure(let error):
             children.failures += 1
             children.firstError = children.firstError ?? error
             children.results[slot] = error.output
-            if isMap { record(.mapIterationFailed, details, in: &execution, runID: parentID) }
+            if isMap { record(.mapIterationFailed, .object(details), in: &execution, runID: parentID) }
         }
         parent = execution.runs[parentID]!
         parent.phase = .children(children)
         execution.runs[parentID] = parent
         if children.failures > children.tolerated, let firstError = children.firstError {
             abortChildren(of: parentID, in: &execution)
-            record(isMap ? .mapStateFailed : .parallelStateFailed, JSONObject(), in: &execution, runID: parentID)
+            record(isMap ? .mapStateFailed : .parallelStateFailed, .object(JSONObject()), in: &execution, runID: parentID)
             let error = children.hasTolerance
                 ? StatesError(StatesError.exceedToleratedFailureThreshold, cause: "The Map state's failed items exceeded its tolerated failures.")
                 : firstError
@@ -134,7 +134,7 @@ extension Interpreter {
         guard let run = execution.runs[runID], case .children(let children) = run.phase else { return }
         let state = state(of: run)
         let isMap = { if case .map = state.kind { true } else { false } }()
-        record(isMap ? .mapStateSucceeded : .parallelStateSucceeded, JSONObject(), in: &execution, runID: runID)
+        record(isMap ? .mapStateSucceeded : .parallelStateSucceeded, .object(JSONObject()), in: &execution, runID: runID)
         let results = JSONValue.array(children.results.map { $0 ?? .null })
         let context = resultContext(execution, run)
         let output = Self.guarded { () throws(StatesError) in

@@ -26,7 +26,7 @@ extension Interpreter {
         scheduled["parameters"] = input
         scheduled["timeoutInSeconds"] = .number(Double(timeout))
         if let heartbeat { scheduled["heartbeatInSeconds"] = .number(Double(heartbeat)) }
-        record(.taskScheduled, scheduled, in: &execution, runID: runID)
+        record(.taskScheduled, .object(scheduled), in: &execution, runID: runID)
         record(.taskStarted, Self.details("resource", .string(task.resource)), in: &execution, runID: runID)
         let key = "\(execution.id)/\(run.scope)/\(state.name)/\(run.visits)"
         let invocation = TaskInvocation(
@@ -46,19 +46,14 @@ extension Interpreter {
         execution.runs.update(runID) { $0.token += 1 }
         switch result {
         case .success(let value):
-            var details = Self.details("resource", .string(task.resource))
-            details["output"] = value
-            record(.taskSucceeded, details, in: &execution, runID: runID)
+            record(.taskSucceeded, .two("resource", .string(task.resource), "output", value), in: &execution, runID: runID)
             let context = resultContext(execution, run)
             let output = Self.guarded { () throws(StatesError) in
                 try state.io.output(input: run.input, result: value, context: context, random: &random)
             }
             leave(state, runID: runID, output: output, in: &execution)
         case .failure(let error):
-            var details = Self.details("resource", .string(task.resource))
-            details["error"] = .string(error.name)
-            if let cause = error.cause { details["cause"] = .string(cause) }
-            record(.taskFailed, details, in: &execution, runID: runID)
+            record(.taskFailed, Self.failureDetails(task, error), in: &execution, runID: runID)
             failState(state, runID: runID, error: error, in: &execution)
         }
     }
@@ -67,11 +62,15 @@ extension Interpreter {
     mutating func taskTimedOut(_ state: State, runID: Int, error: StatesError, in execution: inout ExecutionState) {
         guard case .task(let task) = state.kind else { return }
         execution.runs.update(runID) { $0.token += 1 }
-        var details = Self.details("resource", .string(task.resource))
-        details["error"] = .string(error.name)
-        if let cause = error.cause { details["cause"] = .string(cause) }
-        record(.taskTimedOut, details, in: &execution, runID: runID)
+        record(.taskTimedOut, Self.failureDetails(task, error), in: &execution, runID: runID)
         failState(state, runID: runID, error: error, in: &execution)
+    }
+
+    /// A task's failure as Step Functions records it: the resource, the error and its cause if any.
+    private static func failureDetails(_ task: TaskState, _ error: StatesError) -> HistoryDetails {
+        var details = JSONObject(uniqueMembers: [("resource", .string(task.resource)), ("error", .string(error.name))])
+        if let cause = error.cause { details["cause"] = .string(cause) }
+        return .object(details)
     }
 
     private func seconds(_ setting: SecondsSetting?, input: JSONValue) throws(StatesError) -> Int? {

@@ -24,8 +24,7 @@ struct Interpreter {
 
     /// Starts a new execution at the machine's StartAt.
     mutating func start(_ execution: inout ExecutionState) {
-        let details = JSONObject(uniqueMembers: [("input", execution.input), ("roleArn", .string(ContextObject.roleARN))])
-        let started = record(.executionStarted, details, in: &execution, previous: 0)
+        let started = record(.executionStarted, .two("input", execution.input, "roleArn", .string(ContextObject.roleARN)), in: &execution, previous: 0)
         let root = newRun(in: &execution, parent: nil, slot: 0, scope: "", state: machine.startAt, input: execution.input, lastEventID: started)
         if let timeout = machine.timeoutSeconds {
             actions.append(.scheduleTimer(due: now.advanced(by: .seconds(timeout)), runID: root, token: 0, kind: .executionTimeout))
@@ -136,16 +135,16 @@ struct Interpreter {
     }
 
     @discardableResult
-    mutating func record(_ type: HistoryEventType, _ details: JSONObject, in execution: inout ExecutionState, previous: Int) -> Int {
+    mutating func record(_ type: HistoryEventType, _ details: HistoryDetails, in execution: inout ExecutionState, previous: Int) -> Int {
         let id = execution.nextEventID
         execution.nextEventID += 1
-        events.append(HistoryEvent(id: id, previousEventID: previous, timestamp: now, type: type, details: details))
+        events.append(HistoryEvent(id: id, previousEventID: previous, timestamp: now, type: type, recorded: details))
         return id
     }
 
     /// Records an event on a run's own thread of history.
     @discardableResult
-    mutating func record(_ type: HistoryEventType, _ details: JSONObject, in execution: inout ExecutionState, runID: Int) -> Int {
+    mutating func record(_ type: HistoryEventType, _ details: HistoryDetails, in execution: inout ExecutionState, runID: Int) -> Int {
         let id = execution.nextEventID
         var previous = 0
         execution.runs.update(runID) { run in
@@ -258,7 +257,7 @@ struct Interpreter {
         var details = JSONObject()
         details["error"] = .string(failure.name)
         if let cause = failure.cause { details["cause"] = .string(cause) }
-        record(timedOut ? .executionTimedOut : .executionFailed, details, in: &execution, previous: execution.nextEventID - 1)
+        record(timedOut ? .executionTimedOut : .executionFailed, .object(details), in: &execution, previous: execution.nextEventID - 1)
         execution.runs.removeAll()
     }
 
@@ -270,8 +269,8 @@ struct Interpreter {
         }
     }
 
-    static func details(name: String? = nil, _ key: String, _ value: JSONValue) -> JSONObject {
-        name.map { JSONObject(uniqueMembers: [("name", .string($0)), (key, value)]) } ?? JSONObject(uniqueMembers: [(key, value)])
+    static func details(name: String? = nil, _ key: String, _ value: JSONValue) -> HistoryDetails {
+        name.map { .two("name", .string($0), key, value) } ?? .one(key, value)
     }
 
     /// Errors found in a state's data rather than raised by its work; their cause names the state.
