@@ -71,6 +71,47 @@ import Workflows
         #expect(after.calls(to: "UpdateParticipant").count == 1)
     }
 
+    /// An execution that leaves memory at every Wait, inside Parallel branches, Map iterations and a
+    /// Retry's back-off, and comes back from its snapshot each time, ends exactly as one kept in memory:
+    /// the same output, the same history, the same task attempts.
+    @Test func executionsRestoredFromSnapshotsEndAsInMemory() async throws {
+        let definition = #"""
+            {"StartAt": "Both", "States": {
+              "Both": {"Type": "Parallel", "Next": "Each", "ResultSelector": {"items.$": "$[1].items", "short.$": "$[0].branch"}, "Branches": [
+                {"StartAt": "Short", "States": {"Short": {"Type": "Wait", "Seconds": 5, "Next": "Mark"},
+                  "Mark": {"Type": "Pass", "Result": {"branch": "short"}, "End": true}}},
+                {"StartAt": "Long", "States": {"Long": {"Type": "Wait", "Seconds": 7, "Next": "Flaky"},
+                  "Flaky": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Flaky", "End": true,
+                    "Retry": [{"ErrorEquals": ["Flaky.Busy"], "IntervalSeconds": 2, "MaxAttempts": 3, "BackoffRate": 2}]}}}]},
+              "Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 2, "ResultPath": "$.each", "Next": "Done",
+                "ItemProcessor": {"StartAt": "Pause", "States": {"Pause": {"Type": "Wait", "SecondsPath": "$", "Next": "Echo"},
+                  "Echo": {"Type": "Pass", "Parameters": {"waited.$": "$", "at.$": "$$.State.EnteredTime"}, "End": true}}}},
+              "Done": {"Type": "Pass", "End": true}}}
+            """#
+        let flaky: [String: @Sendable (TaskInvocation, VirtualClock) async throws -> JSONValue] = [
+            "Flaky": { invocation, _ in
+                guard invocation.attempt > 2 else { throw TaskFailure(error: "Flaky.Busy", cause: "attempt \(invocation.attempt)") }
+                return ["items": [3, 1, 2], "attempt": .number(Double(invocation.attempt))]
+            },
+        ]
+        var options = WorkflowEngine.Options()
+        options.cachedExecutions = 0
+        let inMemory = try EngineFixture(definition: definition, handlers: flaky)
+        let restored = try EngineFixture(definition: definition, store: SQLiteWorkflowStore(file: try DatabaseFile.inMemory()), options: options, handlers: flaky)
+        var ends: [(summary: ExecutionSummary, history: [HistoryEvent])] = []
+        for fixture in [inMemory, restored] {
+            let started = try fixture.engine.start(machine: "m", name: "x-1", input: ["n": 1])
+            await fixture.clock.run()
+            try fixture.engine.flush()
+            ends.append((try #require(try fixture.engine.execution(started.summary.id)), try fixture.engine.history(of: started.summary.id)))
+        }
+        #expect(ends[0].summary.status == .succeeded, "\(ends[0].summary)")
+        #expect(ends[1].summary == ends[0].summary)
+        #expect(ends[1].history == ends[0].history)
+        #expect(restored.calls(to: "Flaky").map(\.attempt) == [1, 2, 3])
+        #expect(restored.engine.statistics.timersFired == inMemory.engine.statistics.timersFired)
+    }
+
     /// Waiting executions cost disk, not memory: only the due window of timers stays loaded.
     @Test func waitingExecutionsLeaveMemory() async throws {
         var options = WorkflowEngine.Options()
