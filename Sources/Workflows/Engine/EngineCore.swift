@@ -121,10 +121,10 @@ struct EngineCore {
 
     /// Drops the execution's timers that no longer match a run's token and phase.
     mutating func cancelStaleTimers(of execution: inout ExecutionState) {
-        let snapshot = execution
-        let stale = execution.timers.filter { !Self.isLive($0, in: snapshot) }
+        var stale: [TimerEntry] = []
+        for timer in execution.timers where !Self.isLive(timer, in: execution) { stale.append(timer) }
         guard !stale.isEmpty else { return }
-        execution.timers.removeAll { !Self.isLive($0, in: snapshot) }
+        execution.timers.removeAll { timer in stale.contains { $0.sequence == timer.sequence } }
         for timer in stale {
             cancelled.insert(timer.sequence)
             stageRemoval(of: timer)

@@ -277,17 +277,12 @@ public final class WorkflowEngine: Sendable {
             }
         }
         core.cancelStaleTimers(of: &execution)
-        if execution.unsavedEvents.isEmpty {
-            execution.unsavedEvents = interpreter.events
-        } else {
-            execution.unsavedEvents.append(contentsOf: interpreter.events)
-        }
-        core.unsavedEvents += interpreter.events.count
-        core.statistics.historyEvents += interpreter.events.count
+        core.unsavedEvents += interpreter.recordedEvents
+        core.statistics.historyEvents += interpreter.recordedEvents
         core.statistics.stateTransitions += execution.transitions - transitionsBefore
         core.statistics.taskInvocations += calls.count
         var finished: [ExecutionSummary] = []
-        if execution.status != .running, interpreter.events.contains(where: { [.executionSucceeded, .executionFailed, .executionTimedOut].contains($0.type) }) {
+        if execution.status != .running, interpreter.endedExecution {
             switch execution.status {
             case .succeeded: core.statistics.executionsSucceeded += 1
             default: core.statistics.executionsFailed += 1

@@ -5,7 +5,8 @@ import StatesLanguage
 /// Steps one execution through its state machine: pure, with no I/O and no clock of its own.
 ///
 /// Given a signal (start, timer due, task result), it updates the ``ExecutionState``, appends history
-/// events and returns the actions the engine must perform: invoke a task, arm a timer. Runs (the root,
+/// events to the execution's unsaved events (where the next commit takes them, with no copy between)
+/// and returns the actions the engine must perform: invoke a task, arm a timer. Runs (the root,
 /// Parallel branches, Map iterations) are advanced in first-in, first-out order, so one input always
 /// gives one history.
 struct Interpreter {
@@ -13,7 +14,10 @@ struct Interpreter {
     let now: Instant
     var random: SeededGenerator
     var actions: [EngineAction] = []
-    var events: [HistoryEvent] = []
+    /// How many history events this interpreter recorded.
+    private(set) var recordedEvents = 0
+    /// Whether it recorded the execution's end (succeeded, failed or timed out).
+    private(set) var endedExecution = false
     private var ready: [Int] = []
 
     init(machine: StateMachine, now: Instant, random: SeededGenerator) {
@@ -138,7 +142,9 @@ struct Interpreter {
     mutating func record(_ type: HistoryEventType, _ details: HistoryDetails, in execution: inout ExecutionState, previous: Int) -> Int {
         let id = execution.nextEventID
         execution.nextEventID += 1
-        events.append(HistoryEvent(id: id, previousEventID: previous, timestamp: now, type: type, recorded: details))
+        execution.unsavedEvents.append(HistoryEvent(id: id, previousEventID: previous, timestamp: now, type: type, recorded: details))
+        recordedEvents += 1
+        if type == .executionSucceeded || type == .executionFailed || type == .executionTimedOut { endedExecution = true }
         return id
     }
 
