@@ -1,4 +1,5 @@
 import Determinism
+import JSON
 import StatesLanguage
 import TestSupport
 import Testing
@@ -20,6 +21,13 @@ import Workflows
         let waitEntered = try #require(history.first { $0.type == .waitStateEntered })
         let waitExited = try #require(history.first { $0.type == .waitStateExited })
         #expect(waitExited.timestamp.millisecondsSinceEpoch - waitEntered.timestamp.millisecondsSinceEpoch == 90_000)
+        let scheduled = try #require(history.first { $0.type == .taskScheduled })
+        #expect(scheduled.details.orderedKeys == ["resource", "resourceType", "region", "parameters", "timeoutInSeconds"])
+        #expect(scheduled.details["resource"] == "arn:aws:lambda:us-east-1:123456789012:function:CountPoints")
+        #expect(scheduled.details["resourceType"] == "lambda")
+        #expect(scheduled.details["timeoutInSeconds"] == 30)
+        let succeeded = try #require(history.first { $0.type == .taskSucceeded })
+        #expect(JSONValue.object(succeeded.details) == ["resource": "arn:aws:lambda:us-east-1:123456789012:function:CountPoints", "output": ["ok": true]])
         let summary = try #require(try fixture.engine.execution(started.summary.id))
         #expect(summary.status == .succeeded)
         #expect(summary.stateTransitions == 3)

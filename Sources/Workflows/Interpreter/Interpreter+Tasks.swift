@@ -19,14 +19,12 @@ extension Interpreter {
         run.token += 1
         run.phase = .task(input: input, attempt: attempt, lastHeartbeat: now)
         execution.runs[runID] = run
-        var scheduled = JSONObject()
-        scheduled["resource"] = .string(task.resource)
-        scheduled["resourceType"] = .string(Self.resourceType(task.resource))
-        scheduled["region"] = .string(ContextObject.region)
-        scheduled["parameters"] = input
-        scheduled["timeoutInSeconds"] = .number(Double(timeout))
-        if let heartbeat { scheduled["heartbeatInSeconds"] = .number(Double(heartbeat)) }
-        record(.taskScheduled, .object(scheduled), in: &execution, runID: runID)
+        var scheduled: [(key: String, value: JSONValue)] = [
+            ("resource", .string(task.resource)), ("resourceType", .string(Self.resourceType(task.resource))), ("region", .string(ContextObject.region)),
+            ("parameters", input), ("timeoutInSeconds", .number(Double(timeout))),
+        ]
+        if let heartbeat { scheduled.append(("heartbeatInSeconds", .number(Double(heartbeat)))) }
+        record(.taskScheduled, .object(JSONObject(uniqueMembers: scheduled)), in: &execution, runID: runID)
         record(.taskStarted, Self.details("resource", .string(task.resource)), in: &execution, runID: runID)
         let key = "\(execution.id)/\(run.scope)/\(state.name)/\(run.visits)"
         let invocation = TaskInvocation(
@@ -86,8 +84,11 @@ extension Interpreter {
         }
     }
 
+    /// The service an ARN names (`lambda` in `arn:aws:lambda:…`), found in its bytes: every task
+    /// invocation records it.
     private static func resourceType(_ resource: String) -> String {
-        guard resource.hasPrefix("arn:aws:"), let end = resource.dropFirst(8).firstIndex(of: ":") else { return "swift" }
-        return String(resource[resource.index(resource.startIndex, offsetBy: 8)..<end])
+        let bytes = resource.utf8
+        guard resource.hasPrefix("arn:aws:"), let end = bytes.dropFirst(8).firstIndex(of: UInt8(ascii: ":")) else { return "swift" }
+        return String(resource[bytes.index(bytes.startIndex, offsetBy: 8)..<end])
     }
 }
