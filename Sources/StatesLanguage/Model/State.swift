@@ -1,7 +1,10 @@
 import JSON
 
 /// One state of a state machine, with the fields common to every type.
-public struct State: Sendable {
+///
+/// A class, although immutable: the interpreter looks up the current state several times at every
+/// step, and a copy of a class is one reference count where a copy of this struct was one per field.
+public final class State: Sendable {
     /// The state's name.
     public let name: String
     /// The type and its own fields.
