@@ -15,8 +15,7 @@ extension Interpreter {
         execution.runs[runID] = run
         let entered = record(.entered(state.kind), Self.details(name: state.name, "input", run.input), in: &execution, runID: runID)
         execution.runs.update(runID) { $0.enteredEventID = entered }
-        run.enteredEventID = entered
-        run.lastEventID = entered
+        run = execution.runs[runID]!
         let context: JSONValue =
             switch state.kind {
             case .pass, .choice, .fail: context(execution, run)

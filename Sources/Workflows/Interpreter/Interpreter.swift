@@ -151,13 +151,10 @@ struct Interpreter {
     /// Records an event on a run's own thread of history.
     @discardableResult
     mutating func record(_ type: HistoryEventType, _ details: HistoryDetails, in execution: inout ExecutionState, runID: Int) -> Int {
-        let id = execution.nextEventID
-        var previous = 0
-        execution.runs.update(runID) { run in
-            previous = run.lastEventID
-            run.lastEventID = id
-        }
-        return record(type, details, in: &execution, previous: previous)
+        let previous = execution.runs[runID]?.lastEventID ?? 0
+        let id = record(type, details, in: &execution, previous: previous)
+        execution.runs.update(runID) { $0.lastEventID = id }
+        return id
     }
 
     mutating func newRun(in execution: inout ExecutionState, parent: Int?, slot: Int, scope: String, state: String, input: JSONValue, lastEventID: Int) -> Int {
