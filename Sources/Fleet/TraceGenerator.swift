@@ -72,11 +72,20 @@ public struct TraceGenerator {
         statistics.bytes = encoder.flushed
     }
 
-    /// Calls `body` with each event of the trace in order: the events its lines would parse to, built
-    /// without writing them (for a replay of a generated trace).
-    public mutating func generateEvents(progress: (Double) -> Void = { _ in }, _ body: (LoyaltyEvent) throws -> Void) throws {
+    /// The trace its lines would parse to, named `file` in messages, with the same trace-level checks
+    /// (numbered as the lines would be), built without writing the lines (for a replay of a generated
+    /// trace).
+    ///
+    /// - Throws: ``Loyalty/TraceError`` as parsing the lines would.
+    public mutating func generateTrace(file: String, progress: (Double) -> Void = { _ in }) throws -> Trace {
         let builder = try GeneratedEventBuilder(fleet: fleet)
-        try run(progress: progress) { event in try body(builder.event(event)) }
+        var parser = TraceParser(file: file)
+        var number = 0
+        try run(progress: progress) { event in
+            number += 1
+            parser.add(event: builder.event(event), number: number)
+        }
+        return try parser.finish()
     }
 
     /// Runs the fleet to the end, handing each event to `emit` in time order.

@@ -10,13 +10,7 @@ public enum ReplaySource {
             return try TraceFile.read(path)
         case .generate(let settings):
             var generator = TraceGenerator(settings: settings)
-            var parser = TraceParser(file: "\(scenario.file) (generated)")
-            var number = 0
-            try generator.generateEvents { event in
-                number += 1
-                parser.add(event: event, number: number)
-            }
-            return try parser.finish()
+            return try generator.generateTrace(file: "\(scenario.file) (generated)")
         }
     }
 }

@@ -23,13 +23,7 @@ import Testing
         let parsed = try Trace.parse(String(decoding: sink.bytes, as: UTF8.self))
 
         var builder = TraceGenerator(settings: settings(days: 3))
-        var traceParser = TraceParser(file: "generated")
-        var number = 0
-        try builder.generateEvents { event in
-            number += 1
-            traceParser.add(event: event, number: number)
-        }
-        let built = try traceParser.finish()
+        let built = try builder.generateTrace(file: "generated")
 
         #expect(Set(built.events.map(\.type)) == [.purchase, .refund, .redemption])
         #expect(built.events == parsed.events)
