@@ -20,6 +20,10 @@ public enum Replay {
         public var cost: CostModel
         /// Called now and then with the events published so far and their total.
         public var progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        /// Shards replayed side by side (see ``ReplayShards``); nil for two when the trace has at least
+        /// 20,000 events, one otherwise. The report of a trace depends on its shards only through the
+        /// topic's draws of duplicates and delays, which each shard makes for its own events.
+        public var shards: Int?
 
         /// Options for `strategy`, with the scenario's seed and cost settings.
         public init(scenario: Scenario, strategy: Strategy) {
@@ -33,10 +37,23 @@ public enum Replay {
     public static func run(_ scenario: Scenario, trace: Trace, options: Options) async throws -> ReplayReport {
         let wallStart = ContinuousClock.now
         if let path = options.database, FileManager.default.fileExists(atPath: path) { throw ReplayError.databaseExists(path: path) }
-        let file = try options.database.map { try DatabaseFile.createForOneRun(at: $0) } ?? DatabaseFile.inMemory()
+        let shards = ReplayShards.partition(trace.events, count: max(1, options.shards ?? ReplayShards.count(for: trace.events)))
+        let files = try ShardFiles(count: shards.count, database: options.database)
+        defer { files.removeShards() }
         let start = Instant(millisecondsSinceEpoch: (trace.events.first?.time.millisecondsSinceEpoch ?? 0) - 1_000)
-        let run = try await simulate(scenario, trace: trace, options: options, file: file, start: start)
-        let outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledger: BackendLedger(file: file))
+        let progress = ReplayProgress(shards: shards.count, total: trace.events.count, report: options.progress)
+        let run = try await withThrowingTaskGroup(of: Tally.self) { group in
+            for (shard, indices) in shards.enumerated() {
+                let file = files.all[shard]
+                group.addTask {
+                    let part = Shard(events: trace.events, indices: indices, count: shards.count) { progress.update(shard: shard, published: $0) }
+                    return try await simulate(scenario, shard: part, options: options, file: file, start: start)
+                }
+            }
+            return try await group.reduce(into: Tally(end: start)) { $0.add($1) }
+        }
+        let ledgers = try files.mergeShards().map { BackendLedger(file: $0) }
+        let outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledgers: ledgers)
         let compute = options.cost.computeCost(requests: run.invocations, billedMilliseconds: run.billedMilliseconds)
         let transitionCost = options.cost.transitionCost(run.transitions)
         let purchases = max(1, trace.events.count { $0.type == .purchase })
@@ -65,16 +82,39 @@ public enum Replay {
         var abandonedEvents = 0
         var failures = 0
         var end: Instant
+
+        /// Adds another shard's counts; the run ends when its last shard does.
+        mutating func add(_ other: Tally) {
+            transitions += other.transitions
+            backendCalls += other.backendCalls
+            invocations += other.invocations
+            billedMilliseconds += other.billedMilliseconds
+            redeliveries += other.redeliveries
+            abandonedEvents += other.abandonedEvents
+            failures += other.failures
+            end = max(end, other.end)
+        }
+    }
+
+    /// The part of the trace one shard replays, and where it reports how many events it published.
+    struct Shard: Sendable {
+        let events: [LoyaltyEvent]
+        let indices: [Int]
+        /// How many shards replay the trace together.
+        let count: Int
+        let published: @Sendable (Int) -> Void
     }
 
     /// Publishes the trace's events on the topic at their times, lets every timer fire and commits.
-    private static func simulate(_ scenario: Scenario, trace: Trace, options: Options, file: DatabaseFile, start: Instant) async throws -> Tally {
+    private static func simulate(_ scenario: Scenario, shard: Shard, options: Options, file: DatabaseFile, start: Instant) async throws -> Tally {
         let clock = VirtualClock(start: start)
         let ledger = BackendLedger(file: file)
         let backend = LegacyBackend(ledger: ledger, clock: clock, settings: scenario.backend, rules: scenario.rules, seed: options.seed)
         let billing = Billing(model: options.cost)
         let failures = Counter()
-        let engine = try workflowEngine(for: scenario, options: options, file: file, clock: clock, backend: backend, billing: billing, failures: failures)
+        let engine = try workflowEngine(
+            for: scenario, options: options, shards: shard.count, file: file, clock: clock, backend: backend, billing: billing, failures: failures
+        )
         let mode: LoyaltyHandler.Mode =
             switch options.strategy {
             case .direct: .direct
@@ -84,15 +124,14 @@ public enum Replay {
         let handler = LoyaltyHandler(mode: mode, backend: backend, clock: clock, billing: billing)
         let topic = PurchaseTopic(clock: clock, duplicates: scenario.duplicates, reorderWithinMilliseconds: scenario.reorderWithinMilliseconds, seed: options.seed)
         topic.subscribe { await handler.handle($0) }
-        let events = trace.events
-        let progress = options.progress
         clock.spawn {
-            for (index, event) in events.enumerated() {
+            for (published, index) in shard.indices.enumerated() {
+                let event = shard.events[index]
                 await clock.sleep(until: event.time.instant)
                 topic.publish(event)
-                if index % 1_000 == 999 { progress(index + 1, events.count) }
+                if published % 1_000 == 999 { shard.published(published + 1) }
             }
-            progress(events.count, events.count)
+            shard.published(shard.indices.count)
         }
         await clock.run()
         try engine?.flush()
@@ -127,7 +166,8 @@ public enum Replay {
     }
 
     private static func workflowEngine(
-        for scenario: Scenario, options: Options, file: DatabaseFile, clock: VirtualClock, backend: LegacyBackend, billing: Billing, failures: Counter
+        for scenario: Scenario, options: Options, shards: Int, file: DatabaseFile, clock: VirtualClock, backend: LegacyBackend, billing: Billing,
+        failures: Counter
     ) throws -> WorkflowEngine? {
         let path: String
         switch options.strategy {
@@ -149,7 +189,9 @@ public enum Replay {
         }
         var engineOptions = WorkflowEngine.Options()
         engineOptions.seed = options.seed
-        engineOptions.commitPolicy = .batched(events: 50_000)
+        engineOptions.commitPolicy = .batched(events: 50_000 / shards)
+        engineOptions.cachedExecutions = Self.cachedExecutions / shards
+        engineOptions.timerWindow /= shards
         let registry = BackendTasks.registry(backend: backend, clock: clock, billing: billing, failures: failures)
         let store: any WorkflowStore = options.database == nil ? InMemoryWorkflowStore() : SQLiteWorkflowStore(file: file)
         let engine = WorkflowEngine(clock: clock, store: store, registry: registry, options: engineOptions)
@@ -157,6 +199,12 @@ public enum Replay {
         try engine.resume()
         return engine
     }
+
+    /// Executions a replay's engines keep in memory once saved, between them. Purchases arrive a few a
+    /// second over a fleet's day, so a few hundred executions are waiting at any time; the rest of
+    /// the cache would hold finished executions, which a replay reads again only for a duplicate
+    /// delivery (it finds them in the store).
+    static let cachedExecutions = 4_000
 
     /// The orchestrated machine with its Wait states set to the scenario's `wait`.
     private static func waiting(_ machine: StateMachine, milliseconds: Int64, path: String) throws -> StateMachine {

@@ -14,18 +14,23 @@ struct ReplayOutcome {
 
     static let namedLostPurchases = 5
 
-    /// Compares the backend's records with the truth of `trace`. The reference ledger is dropped before
-    /// the backend's credits are read, so the two (each as large as the trace's purchases) are never held
-    /// at once: this is the replay's peak of memory.
-    init(trace: Trace, rules: ProgramRules, ledger: BackendLedger) throws {
-        let records = try ledger.records()
-        let truth = Comparison(trace: trace, rules: rules, records: records, denied: try ledger.deniedRedemptions())
+    /// Compares the backend's records, in the ledgers of every shard of the replay, with the truth of
+    /// `trace`. The reference ledger is dropped before the backend's credits are read, so the two (each as
+    /// large as the trace's purchases) are never held at once: this is the replay's peak of memory.
+    init(trace: Trace, rules: ProgramRules, ledgers: [BackendLedger]) throws {
+        var records: [ParticipantID: BackendLedger.Record] = [:]
+        var denied: Set<EventID> = []
+        for ledger in ledgers {
+            records.merge(try ledger.records()) { first, _ in first }
+            denied.formUnion(try ledger.deniedRedemptions())
+        }
+        let truth = Comparison(trace: trace, rules: rules, records: records, denied: denied)
         purchasesCredited = truth.credited
         lostUpdates = truth.lost
         lostReversals = truth.excess
         redemptionsWronglyDenied = truth.wronglyDenied
 
-        let credits = try ledger.credits()
+        let credits = try Self.credits(in: ledgers)
         doubleCredits = credits.reduce(0) { $0 + max(0, $1.entries - 1) }
         let candidateKeys = Set(truth.candidates.map(\.key))
         var visibleAt: [EventID: Timestamp] = [:]
@@ -56,6 +61,14 @@ struct ReplayOutcome {
 }
 
 extension ReplayOutcome {
+    /// Every shard's credits, in time order (each shard's already are).
+    private static func credits(in ledgers: [BackendLedger]) throws -> [BackendLedger.Credit] {
+        guard ledgers.count > 1 else { return try ledgers.first?.credits() ?? [] }
+        var credits = try ledgers.flatMap { try $0.credits() }
+        credits.sort { ($0.time, $0.purchase) < ($1.time, $1.purchase) }
+        return credits
+    }
+
     /// What the reference ledger says about the backend's member records; only this summary outlives it.
     struct Comparison {
         var credited = 0

@@ -82,7 +82,8 @@ public struct DatabaseFile: Sendable {
     /// file's lock for the whole run, so no transaction pays for the shared-memory locks readers would
     /// need; WAL without fsync, checkpointed every 32 MiB; a 32 MiB page cache (with SQLite's default
     /// 2 MiB the backend's random index inserts spilled and re-read pages all run long: fleet-day spent
-    /// a fifth of its thread in the kernel); savepoint journals in memory (every write is a savepoint in
+    /// a fifth of its thread in the kernel; a replay split into shards divides the 32 MiB between
+    /// them, each holding part of the data); savepoint journals in memory (every write is a savepoint in
     /// a group, and SQLite copies each page a savepoint first changes to its journal: in a temporary
     /// file, that was a system call per page, most of the kernel time left); writes made through
     /// ``write(_:)`` grouped into transactions of `groupedWrites` (call ``commitGroupedWrites()`` at the
@@ -91,7 +92,7 @@ public struct DatabaseFile: Sendable {
     ///
     /// - Throws: ``StorageError/cannotCreate(path:reason:)`` when the file's folder is missing or not
     ///   writable; ``StorageError/notAVendingPassDatabase(path:reason:)`` when SQLite refuses the file.
-    public static func createForOneRun(at path: String, groupedWrites: Int = 1_000) throws -> DatabaseFile {
+    public static func createForOneRun(at path: String, groupedWrites: Int = 1_000, cacheMebibytes: Int = 32) throws -> DatabaseFile {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -103,7 +104,8 @@ public struct DatabaseFile: Sendable {
         var configuration = Configuration()
         configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = \(-1_024 * max(1, cacheMebibytes))")
         }
         do {
             return try DatabaseFile(writer: DatabaseQueue(path: path, configuration: configuration), group: TransactionGroup(size: max(1, groupedWrites)))

@@ -10,6 +10,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     /// Something stored in the file cannot be read back: what, and why.
     case damaged(path: String, reason: String)
+    /// A shard of a replay still holds timers, so its executions did not finish and it cannot be merged.
+    case unfinishedShard(path: String, timers: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot create \(path): \(reason)"
         case .damaged(let path, let reason):
             "\(path) is damaged: \(reason)"
+        case .unfinishedShard(let path, let timers):
+            "cannot merge the replay's shard \(path): it still holds \(timers) timers, so some executions did not finish"
         }
     }
 }

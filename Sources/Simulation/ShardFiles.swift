@@ -1,0 +1,55 @@
+import Foundation
+import Storage
+
+/// The databases of a replay's shards. The first is the replay's own: its `--db` file, or memory. With
+/// `--db`, every other shard writes a file beside it, which is merged into it at the end and removed,
+/// so the replay leaves one database, as if it had run in one piece.
+final class ShardFiles: Sendable {
+    /// One database per shard, the replay's own first.
+    let all: [DatabaseFile]
+    /// The files of the shards after the first, on disk.
+    private let shardPaths: [String]
+
+    /// Opens `count` databases: in memory, or `database` and files beside it.
+    ///
+    /// - Throws: ``ReplayError/databaseExists(path:)`` when a shard's file is already there.
+    init(count: Int, database: String?) throws {
+        guard let database else {
+            all = try (0..<count).map { _ in try DatabaseFile.inMemory() }
+            shardPaths = []
+            return
+        }
+        let paths = (1..<max(1, count)).map { "\(database).shard\($0)-\(ProcessInfo.processInfo.processIdentifier)" }
+        if let taken = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) { throw ReplayError.databaseExists(path: taken) }
+        shardPaths = paths
+        let cache = 32 / count
+        var files = [try DatabaseFile.createForOneRun(at: database, cacheMebibytes: cache)]
+        do {
+            for path in paths { files.append(try DatabaseFile.createForOneRun(at: path, cacheMebibytes: cache)) }
+        } catch {
+            Self.remove(paths)
+            throw error
+        }
+        all = files
+    }
+
+    /// Merges every shard's file into the replay's own, and returns the databases that hold the replay
+    /// now: the replay's own when it is on disk, every shard's when they are in memory.
+    func mergeShards() throws -> [DatabaseFile] {
+        guard !shardPaths.isEmpty else { return all }
+        for file in all.dropFirst() { try file.close() }
+        for path in shardPaths { try all[0].absorb(shardAt: path) }
+        return [all[0]]
+    }
+
+    /// Removes the shards' files, merged or not.
+    func removeShards() {
+        Self.remove(shardPaths)
+    }
+
+    private static func remove(_ paths: [String]) {
+        for path in paths {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+}
