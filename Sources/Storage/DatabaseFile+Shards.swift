@@ -2,17 +2,10 @@ import GRDB
 
 /// Replays split over several databases, one per shard, and merged into the first at the end.
 extension DatabaseFile {
-    /// The tables a replay fills and their columns; a rowid column (`id`, `chunk`) is left out, so the
-    /// copied rows are numbered after this database's own, in their order in the shard. The other
-    /// tables are read in the order they are stored: sorting them by key would build the sort in memory.
-    private static let shardTables: [(table: String, columns: String, order: String?)] = [
-        ("inbox", "event_id, type, time, voids, content", nil),
-        ("ledger_entry", "kind, event_id, key, participant, points, time, visible_at, shown_at", "id"),
-        ("member", "participant, points, free_drinks_earned, free_drinks_redeemed, updated_at, as_of", nil),
-        ("backend_call", "key, response", nil),
-        ("workflow_execution", "id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot", nil),
-        ("workflow_history", "execution_id, first_event_id, events", "chunk"),
-    ]
+    /// Tables left out of a merge: the migrations and the program's rules (the same in every shard), and
+    /// the timers (checked empty). Every other table is copied whole, columns read from the schema, so a
+    /// table or column that a later migration adds is merged too.
+    private static let unmergedTables = ["grdb_migrations", "program", "workflow_timer"]
 
     /// Closes the connection of a file opened for one run, so that another connection may read the
     /// file; the file must not be used afterwards.
@@ -35,14 +28,28 @@ extension DatabaseFile {
             defer { try? db.execute(sql: "DETACH DATABASE shard") }
             let timers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shard.workflow_timer") ?? 0
             guard timers == 0 else { throw StorageError.unfinishedShard(path: path, timers: timers) }
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM shard.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            ).filter { !Self.unmergedTables.contains($0) }
             try db.inTransaction(.immediate) {
-                for (table, columns, order) in Self.shardTables {
-                    let ordered = order.map { " ORDER BY \($0)" } ?? ""
-                    try db.execute(sql: "INSERT OR FAIL INTO main.\(table) (\(columns)) SELECT \(columns) FROM shard.\(table)\(ordered)")
-                }
+                for table in tables { try Self.copy(table, in: db) }
                 return .commit
             }
             db.releaseMemory()
         }
+    }
+
+    /// Copies the shard's rows of `table` after this database's own. Its rowid column, if it has one
+    /// (an `INTEGER PRIMARY KEY`, such as the ledger's `id`), is left out, so the rows are numbered
+    /// after this database's, in their order in the shard; the other tables are read in the order they
+    /// are stored (sorting them by a text key would build the sort in memory).
+    private static func copy(_ table: String, in db: Database) throws {
+        let columns = try Row.fetchAll(db, sql: "SELECT name, type, pk FROM pragma_table_info(?, 'main')", arguments: [table])
+        let keys = columns.filter { ($0["pk"] as Int? ?? 0) > 0 }
+        let rowid: String? = keys.count == 1 && (keys[0]["type"] as String? ?? "").uppercased() == "INTEGER" ? keys[0]["name"] : nil
+        let copied = columns.compactMap { $0["name"] as String? }.filter { $0 != rowid }.map { $0.quotedDatabaseIdentifier }.joined(separator: ", ")
+        let order = rowid.map { " ORDER BY \($0.quotedDatabaseIdentifier)" } ?? ""
+        let name = table.quotedDatabaseIdentifier
+        try db.execute(sql: "INSERT OR FAIL INTO main.\(name) (\(copied)) SELECT \(copied) FROM shard.\(name)\(order)")
     }
 }
