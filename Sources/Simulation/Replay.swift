@@ -21,7 +21,7 @@ public enum Replay {
         /// Called now and then with the events published so far and their total.
         public var progress: @Sendable (Int, Int) -> Void = { _, _ in }
         /// Shards replayed side by side (see ``ReplayShards``); nil for two when the trace has at least
-        /// 20,000 events, one otherwise. The report of a trace depends on its shards only through the
+        /// 1,000 events, one otherwise. The report of a trace depends on its shards only through the
         /// topic's draws of duplicates and delays, which each shard makes for its own events.
         public var shards: Int?
 

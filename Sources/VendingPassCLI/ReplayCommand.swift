@@ -18,7 +18,7 @@ struct ReplayCommand: AsyncParsableCommand {
             (the Task → Wait → Task state machine) and adaptive (wait only until the count settles, guard \
             the update); all runs the four side by side.
 
-            A trace of 20,000 events or more replays in two shards of whole members, one per core; with \
+            A trace of 1,000 events or more replays in two shards of whole members, one per core; with \
             --db the second shard's file (PATH.shard1-PID) is merged into PATH at the end and removed.
 
             Exit status: 0 when every expectation of the scenario holds, 1 when one does not, 2 on bad input.
