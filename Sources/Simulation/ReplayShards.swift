@@ -14,7 +14,8 @@ enum ReplayShards {
     /// a fraction of a second, in one. (The story's 6,162 events: its adaptive replay 4.2–4.5 → 2.1–2.6 s.)
     static let minimumEventsToSplit = 1_000
 
-    /// How many shards a replay of `events` uses when its options do not say.
+    /// How many shards a replay of `events` uses when its options do not say: two, whatever the
+    /// machine's cores, since the topic's draws follow the split and a report must not depend on the machine.
     static func count(for events: [LoyaltyEvent]) -> Int {
         events.count >= minimumEventsToSplit ? 2 : 1
     }
