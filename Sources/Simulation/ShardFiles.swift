@@ -22,7 +22,7 @@ final class ShardFiles: Sendable {
         let paths = (1..<max(1, count)).map { "\(database).shard\($0)-\(ProcessInfo.processInfo.processIdentifier)" }
         if let taken = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) { throw ReplayError.databaseExists(path: taken) }
         shardPaths = paths
-        let cache = 32 / count
+        let cache = DatabaseFile.oneRunCacheMebibytes / count
         var files = [try DatabaseFile.createForOneRun(at: database, cacheMebibytes: cache)]
         do {
             for path in paths { files.append(try DatabaseFile.createForOneRun(at: path, cacheMebibytes: cache)) }

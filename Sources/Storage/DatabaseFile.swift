@@ -78,6 +78,10 @@ public struct DatabaseFile: Sendable {
         }
     }
 
+    /// The page cache of a file opened for one run, in MiB (see ``createForOneRun(at:groupedWrites:cacheMebibytes:)``);
+    /// files that replay side by side share it.
+    public static let oneRunCacheMebibytes = 32
+
     /// A new database file for one process's run, such as a replay: a single connection that holds the
     /// file's lock for the whole run, so no transaction pays for the shared-memory locks readers would
     /// need; WAL without fsync, checkpointed every 32 MiB; a 32 MiB page cache (with SQLite's default
@@ -92,7 +96,9 @@ public struct DatabaseFile: Sendable {
     ///
     /// - Throws: ``StorageError/cannotCreate(path:reason:)`` when the file's folder is missing or not
     ///   writable; ``StorageError/notAVendingPassDatabase(path:reason:)`` when SQLite refuses the file.
-    public static func createForOneRun(at path: String, groupedWrites: Int = 1_000, cacheMebibytes: Int = 32) throws -> DatabaseFile {
+    public static func createForOneRun(
+        at path: String, groupedWrites: Int = 1_000, cacheMebibytes: Int = oneRunCacheMebibytes
+    ) throws -> DatabaseFile {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
