@@ -37,23 +37,31 @@ public enum Replay {
     public static func run(_ scenario: Scenario, trace: Trace, options: Options) async throws -> ReplayReport {
         let wallStart = ContinuousClock.now
         if let path = options.database, FileManager.default.fileExists(atPath: path) { throw ReplayError.databaseExists(path: path) }
+        let definition = try ReplayWorkflow.load(for: scenario, strategy: options.strategy)
         let shards = ReplayShards.partition(trace.events, count: max(1, options.shards ?? ReplayShards.count(for: trace.events)))
         let files = try ShardFiles(count: shards.count, database: options.database)
         defer { files.removeShards() }
         let start = Instant(millisecondsSinceEpoch: (trace.events.first?.time.millisecondsSinceEpoch ?? 0) - 1_000)
         let progress = ReplayProgress(shards: shards.count, total: trace.events.count, report: options.progress)
-        let run = try await withThrowingTaskGroup(of: Tally.self) { group in
-            for (shard, indices) in shards.enumerated() {
-                let file = files.all[shard]
-                group.addTask {
-                    let part = Shard(events: trace.events, indices: indices, count: shards.count) { progress.update(shard: shard, published: $0) }
-                    return try await simulate(scenario, shard: part, options: options, file: file, start: start)
+        let run: Tally
+        let outcome: ReplayOutcome
+        do {
+            run = try await withThrowingTaskGroup(of: Tally.self) { group in
+                for (shard, indices) in shards.enumerated() {
+                    let file = files.all[shard]
+                    group.addTask {
+                        let part = Shard(events: trace.events, indices: indices, count: shards.count) { progress.update(shard: shard, published: $0) }
+                        return try await simulate(scenario, definition, shard: part, options: options, file: file, start: start)
+                    }
                 }
+                return try await group.reduce(into: Tally(end: start)) { $0.add($1) }
             }
-            return try await group.reduce(into: Tally(end: start)) { $0.add($1) }
+            let ledgers = try files.mergeShards().map { BackendLedger(file: $0) }
+            outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledgers: ledgers)
+        } catch {
+            files.removeDatabase()
+            throw error
         }
-        let ledgers = try files.mergeShards().map { BackendLedger(file: $0) }
-        let outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledgers: ledgers)
         let compute = options.cost.computeCost(requests: run.invocations, billedMilliseconds: run.billedMilliseconds)
         let transitionCost = options.cost.transitionCost(run.transitions)
         let purchases = max(1, trace.events.count { $0.type == .purchase })
@@ -106,14 +114,16 @@ public enum Replay {
     }
 
     /// Publishes the trace's events on the topic at their times, lets every timer fire and commits.
-    private static func simulate(_ scenario: Scenario, shard: Shard, options: Options, file: DatabaseFile, start: Instant) async throws -> Tally {
+    private static func simulate(
+        _ scenario: Scenario, _ definition: StateMachine?, shard: Shard, options: Options, file: DatabaseFile, start: Instant
+    ) async throws -> Tally {
         let clock = VirtualClock(start: start)
         let ledger = BackendLedger(file: file)
         let backend = LegacyBackend(ledger: ledger, clock: clock, settings: scenario.backend, rules: scenario.rules, seed: options.seed)
         let billing = Billing(model: options.cost)
         let failures = Counter()
         let engine = try workflowEngine(
-            for: scenario, options: options, shards: shard.count, file: file, clock: clock, backend: backend, billing: billing, failures: failures
+            definition, options: options, shards: shard.count, file: file, clock: clock, backend: backend, billing: billing, failures: failures
         )
         let mode: LoyaltyHandler.Mode =
             switch options.strategy {
@@ -166,27 +176,10 @@ public enum Replay {
     }
 
     private static func workflowEngine(
-        for scenario: Scenario, options: Options, shards: Int, file: DatabaseFile, clock: VirtualClock, backend: LegacyBackend, billing: Billing,
-        failures: Counter
+        _ definition: StateMachine?, options: Options, shards: Int, file: DatabaseFile, clock: VirtualClock, backend: LegacyBackend,
+        billing: Billing, failures: Counter
     ) throws -> WorkflowEngine? {
-        let path: String
-        switch options.strategy {
-        case .direct, .sleep: return nil
-        case .orchestrated: path = scenario.workflow
-        case .adaptive: path = scenario.adaptiveWorkflow
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReplayError.invalidWorkflow(path: path, problems: ["the file cannot be read"])
-        }
-        var definition: StateMachine
-        do {
-            definition = try StateMachine.parse(String(decoding: data, as: UTF8.self))
-        } catch {
-            throw ReplayError.invalidWorkflow(path: path, problems: error.problems.map(\.description))
-        }
-        if options.strategy == .orchestrated, scenario.waitMilliseconds != 90_000 {
-            definition = try Self.waiting(definition, milliseconds: scenario.waitMilliseconds, path: path)
-        }
+        guard let definition else { return nil }
         var engineOptions = WorkflowEngine.Options()
         engineOptions.seed = options.seed
         engineOptions.commitPolicy = .batched(events: 50_000 / shards)
@@ -205,17 +198,6 @@ public enum Replay {
     /// the cache would hold finished executions, which a replay reads again only for a duplicate
     /// delivery (it finds them in the store).
     static let cachedExecutions = 4_000
-
-    /// The orchestrated machine with its Wait states set to the scenario's `wait`.
-    private static func waiting(_ machine: StateMachine, milliseconds: Int64, path: String) throws -> StateMachine {
-        var states = machine.states
-        for (name, state) in states {
-            if case .wait = state.kind {
-                states[name] = State(name: name, kind: .wait(.seconds(Int((milliseconds + 999) / 1_000))), transition: state.transition, io: state.io)
-            }
-        }
-        return StateMachine(startAt: machine.startAt, states: states, stateNames: machine.stateNames, timeoutSeconds: machine.timeoutSeconds)
-    }
 
     static func round(_ value: Double, _ digits: Int) -> Double {
         var scale = 1.0

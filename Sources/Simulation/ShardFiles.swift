@@ -7,6 +7,8 @@ import Storage
 final class ShardFiles: Sendable {
     /// One database per shard, the replay's own first.
     let all: [DatabaseFile]
+    /// The replay's own file, nil in memory.
+    private let database: String?
     /// The files of the shards after the first, on disk.
     private let shardPaths: [String]
 
@@ -16,18 +18,20 @@ final class ShardFiles: Sendable {
     init(count: Int, database: String?) throws {
         guard let database else {
             all = try (0..<count).map { _ in try DatabaseFile.inMemory() }
+            self.database = nil
             shardPaths = []
             return
         }
         let paths = (1..<max(1, count)).map { "\(database).shard\($0)-\(ProcessInfo.processInfo.processIdentifier)" }
         if let taken = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) { throw ReplayError.databaseExists(path: taken) }
+        self.database = database
         shardPaths = paths
         let cache = DatabaseFile.oneRunCacheMebibytes / count
         var files = [try DatabaseFile.createForOneRun(at: database, cacheMebibytes: cache)]
         do {
             for path in paths { files.append(try DatabaseFile.createForOneRun(at: path, cacheMebibytes: cache)) }
         } catch {
-            Self.remove(paths)
+            Self.remove([database] + paths)
             throw error
         }
         all = files
@@ -40,6 +44,14 @@ final class ShardFiles: Sendable {
         for file in all.dropFirst() { try file.close() }
         for path in shardPaths { try all[0].absorb(shardAt: path) }
         return [all[0]]
+    }
+
+    /// Removes the replay's own file after a failed run, so that a failure leaves no half-written
+    /// database behind (the shards' files go with ``removeShards()``).
+    func removeDatabase() {
+        guard let database else { return }
+        for file in all { try? file.close() }
+        Self.remove([database])
     }
 
     /// Removes the shards' files, merged or not.

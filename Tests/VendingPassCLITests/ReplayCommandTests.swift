@@ -67,4 +67,26 @@ import Testing
         #expect(nowhere.status == 2)
         #expect(nowhere.error.contains("cannot create \(directory.file("missing/run.sqlite")): there is no folder"), "\(nowhere.error)")
     }
+
+    @Test func aReplayThatCannotRunLeavesNoDatabase() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let trace = ProjectPaths.file("Scenarios/traces/quickstart.jsonl")
+        let elsewhere = try directory.write("trace: \(trace)\nstrategy: orchestrated\n", to: "elsewhere.yaml")
+        let database = directory.file("run.sqlite")
+        let missing = await CommandRun.vendingpass("replay", elsewhere, "--db", database)
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("cannot read the state machine \(directory.file("workflows/vending-pass.asl.json")): no such file; name one with `workflow:`"))
+        #expect(!FileManager.default.fileExists(atPath: database))
+
+        let machine = try directory.write(#"{"StartAt": "Count", "States": {"Count": {"Type": "Pass", "Next": "Wiat"}}}"#, to: "broken.asl.json")
+        let invalid = try directory.write("trace: \(trace)\nstrategy: orchestrated\nworkflow: \(machine)\n", to: "invalid.yaml")
+        let rejected = await CommandRun.vendingpass("replay", invalid, "--db", database)
+        #expect(rejected.status == 2)
+        #expect(rejected.error.contains("no state named \"Wiat\""), "\(rejected.error)")
+        #expect(!FileManager.default.fileExists(atPath: database))
+
+        let fixed = try directory.write("trace: \(trace)\nstrategy: direct\n", to: "fixed.yaml")
+        #expect(await CommandRun.vendingpass("replay", fixed, "--db", database).status == 0)
+    }
 }
