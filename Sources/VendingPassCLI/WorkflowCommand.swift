@@ -86,17 +86,22 @@ struct WorkflowCommand: AsyncParsableCommand {
             guard timeScale > 0 else { throw ValidationError("--time-scale must be greater than 0.") }
             if clock == .virtual, timeScale != 1 { throw ValidationError("--time-scale applies to --clock wall only.") }
             if clock == .wall, start != nil { throw ValidationError("--start applies to --clock virtual only: the wall clock starts now.") }
+            _ = try inputValue()
+        }
+
+        /// The parsed `--input`; a usage error of this command when it is not JSON.
+        private func inputValue() throws -> JSONValue {
+            do {
+                return try JSONParser.parse(input)
+            } catch {
+                throw ValidationError("--input is not valid JSON: \(error)")
+            }
         }
 
         func run() async throws {
             let definition = try DefinitionFile.load(file)
             let machineName = DefinitionFile.machineName(of: file)
-            let inputValue: JSONValue
-            do {
-                inputValue = try JSONParser.parse(input)
-            } catch {
-                throw ValidationError("--input is not valid JSON: \(error)")
-            }
+            let inputValue = try inputValue()
             var registry = TaskRegistry()
             if let mocks, let testCase {
                 let text = try DefinitionFile.read(mocks)
@@ -128,6 +133,9 @@ struct WorkflowCommand: AsyncParsableCommand {
             let failure: JSONValue = ["error": summary.error.map { $0.isEmpty ? .null : .string($0) } ?? .null, "cause": summary.cause.map { .string($0) } ?? .null]
             console.print(json.isEnabled ? failure.jsonText : failure.prettyJSONText)
             if !json.isEnabled { console.printError("execution \(summary.status.rawValue.lowercased()): \(summary.error ?? "") \(summary.cause ?? "")") }
+            if mocks == nil, definition.allStates.values.contains(where: { if case .task = $0.kind { true } else { false } }) {
+                console.printError("hint: without --mocks FILE --test-case NAME no Task state has an answer (see Scenarios/workflows/vending-pass.mocks.json)")
+            }
             throw SilentExit(status: 1)
         }
     }

@@ -42,6 +42,11 @@ import Testing
         let badInput = await CommandRun.vendingpass("workflow", "run", machine, "--input", "{nope")
         #expect(badInput.status == 64)
         #expect(badInput.error.contains("--input is not valid JSON"))
+        #expect(badInput.error.contains("Usage: vendingpass workflow run <file>"))
+
+        let unmocked = await CommandRun.vendingpass("workflow", "run", machine, "--input", input)
+        #expect(unmocked.status == 1)
+        #expect(unmocked.error.contains("hint: without --mocks FILE --test-case NAME no Task state has an answer"))
 
         let unknownCase = await CommandRun.vendingpass("workflow", "run", machine, "--mocks", mocks, "--test-case", "Nope")
         #expect(unknownCase.status == 2)
