@@ -38,8 +38,12 @@ struct SQLiteLedgerStore: LedgerStore {
             .run(event.id.rawValue, event.type.rawValue, event.time.millisecondsSinceEpoch, voids, event.jsonLine)
     }
 
+    /// The member's balance on the ground-truth path; nil for the legacy backend, whose counts leave the
+    /// member's record to UpdateParticipant (``post(_:balance:)`` does not write it), so reading it
+    /// would be a wasted query per count.
     func balance(of participant: ParticipantID) throws -> MemberBalance? {
-        try MemberRecord.find(participant.rawValue, in: db)?.balance
+        guard visibleAt == nil else { return nil }
+        return try MemberRecord.find(participant.rawValue, in: db)?.balance
     }
 
     func post(_ entry: LedgerEntry, balance: MemberBalance) throws {
