@@ -1,6 +1,6 @@
 import JSON
 
-/// An execution's saved state as a store keeps it: compact JSON (``JSON/CompactJSONWriter``'s form,
+/// An execution's saved state as a store keeps it: compact JSON (`CompactJSONWriter`'s form,
 /// where the input the execution's runs and output repeat is stored once), or JSON text in files
 /// written before snapshots were compact.
 public struct ExecutionSnapshot: Hashable, Sendable {

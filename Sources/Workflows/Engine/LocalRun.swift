@@ -7,8 +7,8 @@ public enum LocalRun {
     /// Starts (or finds, by name) an execution of `machine`, resuming any unfinished work in `store`,
     /// and returns when it has ended.
     ///
-    /// On a ``VirtualClock`` the clock runs until every timer has fired, so a Wait of a year returns at
-    /// once. On a ``WallClock`` every change is committed before the run goes on, so the process can be
+    /// On a `VirtualClock` the clock runs until every timer has fired, so a Wait of a year returns at
+    /// once. On a `WallClock` every change is committed before the run goes on, so the process can be
     /// killed at any moment and run again with the same name to finish the execution.
     ///
     /// - Returns: the execution's final summary and what the engine did.

@@ -3,7 +3,7 @@ import JSON
 import StatesLanguage
 import Synchronization
 
-/// Runs Amazon States Language executions, durable in a ``WorkflowStore``, on a ``SimulationClock``.
+/// Runs Amazon States Language executions, durable in a ``WorkflowStore``, on a `SimulationClock` (`Determinism`).
 ///
 /// ```swift
 /// let engine = WorkflowEngine(clock: clock, store: store, registry: registry)
@@ -54,7 +54,12 @@ public final class WorkflowEngine: Sendable {
 
     /// Creates an engine. Register state machines, then call ``resume()`` before starting executions.
     ///
-    /// - Parameter onFinish: called (outside the engine's lock) when an execution succeeds, fails or times out.
+    /// - Parameters:
+    ///   - clock: the clock every Wait, retry and timeout runs on: virtual for replays and tests, wall for live use.
+    ///   - store: where executions, histories and timers are kept; a durable store survives a restart.
+    ///   - registry: the handlers of Task states' resources.
+    ///   - options: seed, commit policy, timer window and cache size.
+    ///   - onFinish: called (outside the engine's lock) when an execution succeeds, fails or times out.
     public init(
         clock: any SimulationClock, store: any WorkflowStore = InMemoryWorkflowStore(), registry: TaskRegistry, options: Options = Options(),
         onFinish: (@Sendable (ExecutionSummary) -> Void)? = nil

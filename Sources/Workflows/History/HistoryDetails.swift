@@ -2,7 +2,7 @@ import JSON
 
 /// What a history event records, kept as its parts: most events hold one or two members (a state's
 /// name and its input, a task's resource and its output), and an execution records about fourteen
-/// events, so building a ``JSON/JSONObject`` for each (an allocation, then a release of every member
+/// events, so building a `JSONObject` for each (an allocation, then a release of every member
 /// when the commit is written) cost more than the interpreter's own work on them. ``object`` builds the
 /// object Step Functions shows, members in the same order; ``write(to:)`` writes the same bytes as
 /// writing that object, without building it.
