@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "StatesLanguage", dependencies: ["JSON", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections"), .product(name: "DequeModule", package: "swift-collections")]),
         .target(name: "Workflows", dependencies: ["JSON", "StatesLanguage", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "Fleet", dependencies: ["Loyalty", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Fleet", dependencies: ["JSON", "Loyalty", "Determinism", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "LegacyBackend", dependencies: ["Loyalty", "Storage", "Determinism"]),
         .target(
             name: "Simulation",

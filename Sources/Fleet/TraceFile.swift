@@ -1,7 +1,8 @@
 import Foundation
 import Loyalty
 
-/// Reads trace files in the JSON Lines format of `CONTRACT.md`.
+/// Reads trace files: JSON Lines, the format of `CONTRACT.md`, or the comma-separated values that
+/// `vendingpass generate --format csv` writes (told apart by the first line: a header of field names).
 public enum TraceFile {
     private static let chunkSize = 1 << 20
 
@@ -11,7 +12,21 @@ public enum TraceFile {
     ///   every bad line (file, line number and field).
     public static func read(_ path: String) throws -> Trace {
         var parser = TraceParser(file: path)
-        try forEachLine(in: path) { data, number in parser.add(data: data, number: number) }
+        var csv: CSVTraceReader?
+        try forEachLine(in: path) { data, number in
+            if number == 1, let header = CSVTraceReader(header: data) {
+                csv = header
+            } else if let csv {
+                guard !data.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return }
+                do throws(LineProblem) {
+                    parser.add(object: try csv.object(of: data), number: number)
+                } catch {
+                    parser.add(problem: error, number: number)
+                }
+            } else {
+                parser.add(data: data, number: number)
+            }
+        }
         return try parser.finish()
     }
 

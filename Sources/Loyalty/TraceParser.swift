@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Builds a ``Trace`` from lines fed one at a time, collecting every problem instead of stopping at the first.
 ///
@@ -39,6 +40,21 @@ public struct TraceParser {
             return
         }
         add(event: event, number: number)
+    }
+
+    /// Adds the line numbered `number` already read as a JSON object (a CSV line, cell by cell), with
+    /// the same checks as a JSON line.
+    public mutating func add(object: JSONObject, number: Int) {
+        do {
+            add(event: try decoder.decode(object: object), number: number)
+        } catch {
+            report(TraceError.Problem(line: number, error))
+        }
+    }
+
+    /// Records what is wrong with the line numbered `number` as a whole, found while reading it.
+    public mutating func add(problem: LineProblem, number: Int) {
+        report(TraceError.Problem(line: number, problem))
     }
 
     /// Adds an event already read, as line `number` (a generated trace's events come built, not as text).

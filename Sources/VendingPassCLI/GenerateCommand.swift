@@ -40,7 +40,7 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the trace to this file (default: standard output).", valueName: "file"))
     var out: String?
 
-    @Option(help: "jsonl (the trace format) or csv.")
+    @Option(help: "jsonl (the trace format) or csv (a header line, then the same fields; ingest and replay read both).")
     var format: TraceFormatOption = .jsonl
 
     @Flag(help: "Print a summary: events by type and by hour, top members, refund rate.")

@@ -20,7 +20,7 @@ struct IngestCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The trace file (JSON Lines).", valueName: "trace"))
+    @Argument(help: ArgumentHelp("The trace file: JSON Lines, or the CSV that generate --format csv writes.", valueName: "trace"))
     var trace: String
 
     @OptionGroup var database: DatabaseOption

@@ -6,8 +6,8 @@ struct VendingPassCommand: AsyncParsableCommand {
         commandName: "vendingpass",
         abstract: "Simulate the Vending Pass loyalty program and prove that no purchase is lost or counted twice.",
         discussion: """
-            Purchase traces are JSON Lines, one event per line (purchase, refund, redemption); \
-            see the README for the format.
+            Purchase traces are JSON Lines, one event per line (purchase, refund, redemption), or \
+            the CSV that generate --format csv writes; see the README for the format.
 
             Start here:
               vendingpass replay Scenarios/quickstart.yaml --strategy all

@@ -25,6 +25,54 @@ import Testing
         }
     }
 
+    @Test func aGeneratedCSVTraceReadsAsItsJSONLinesTwin() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var settings = GeneratorSettings()
+        settings.machines = 8
+        settings.participants = 60
+        settings.days = 2
+        var paths: [TraceFormat: String] = [:]
+        for format in TraceFormat.allCases {
+            var generator = TraceGenerator(settings: settings)
+            var sink = MemorySink()
+            try generator.generate(into: &sink, format: format)
+            paths[format] = try directory.write(String(decoding: sink.bytes, as: UTF8.self), to: "trace.\(format.rawValue)")
+        }
+        let lines = try TraceFile.read(try #require(paths[.jsonl]))
+        let cells = try TraceFile.read(try #require(paths[.csv]))
+        #expect(cells.events == lines.events)
+        #expect(lines.events.contains { if case .refund = $0.kind { true } else { false } })
+        #expect(cells.lines == lines.lines.map { $0 + 1 }, "the header is line 1")
+    }
+
+    @Test func csvLinesAreCheckedLikeJSONLinesAndNamedByLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let rows = [
+            "type,id,time,machine,amount,currency,payment,sku,slot",
+            "purchase,e-1,2026-11-24T08:00:00Z,VM-1,250,USD,card,coke,A1",
+            "purchase,e-2,2026-11-24T08:00:00Z,VM-1,2.5x,USD,card,coke,A1",
+            #"purchase,e-3,2026-11-24T08:00:00Z,VM-1,250,USD,card,"co""ke",A1"#,
+            "purchase,e-4,2026-11-24T08:00:00Z,VM-1,250,USD,card",
+            "",
+            #"purchase,e-5,2026-11-24T08:00:00Z,VM-1,250,USD,card,"coke,A1"#,
+        ]
+        let path = try directory.write(rows.joined(separator: "\n"), to: "hand.csv")
+        let problems = [
+            TraceError.Problem(line: 3, field: "amount", reason: "must be a whole number of minor units, not '2.5x'"),
+            TraceError.Problem(line: 4, field: "sku", reason: #"contains '"'; only A-Z a-z 0-9 . _ : - are allowed"#),
+            TraceError.Problem(line: 5, field: nil, reason: "has 7 cells, but the header names 9 fields"),
+            TraceError.Problem(line: 7, field: nil, reason: "has a quote in cell 8 that does not close on the line"),
+        ]
+        #expect(throws: TraceError(file: path, problems: problems)) { try TraceFile.read(path) }
+
+        let fixed = try directory.write(rows[0...1].joined(separator: "\n") + "\n" + #"refund,e-6,2026-11-24T08:01:00Z,VM-1,250,USD,,"","""#, to: "fixed.csv")
+        #expect(throws: TraceError(file: fixed, problems: [TraceError.Problem(line: 3, field: "purchase", reason: "is missing")])) {
+            try TraceFile.read(fixed)
+        }
+    }
+
     @Test func aMissingFileIsAClearError() {
         #expect(throws: TraceFileError(path: "/nonexistent/trace.jsonl", reason: "no such file")) {
             try TraceFile.read("/nonexistent/trace.jsonl")

@@ -23,6 +23,23 @@ import Testing
         #expect(second.output.contains("\n  duplicates ignored    244\n"))
     }
 
+    @Test func aGeneratedCSVTraceIngestsToTheSameBalancesAsItsJSONLines() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var balances: [String] = []
+        for format in ["jsonl", "csv"] {
+            let trace = directory.file("day.\(format)")
+            let fleet = ["--machines", "10", "--participants", "80", "--days", "1", "--seed", "5"]
+            #expect(await CommandRun.vendingpass(["generate"] + fleet + ["--format", format, "--out", trace]).status == 0)
+            let database = directory.file("\(format).sqlite")
+            let ingest = await CommandRun.vendingpass("ingest", trace, "--db", database)
+            #expect(ingest.status == 0, "\(ingest.error)")
+            balances.append(await CommandRun.vendingpass("participants", "list", "--db", database, "--json").output)
+        }
+        #expect(balances[0] == balances[1])
+        #expect(balances[0].contains("freeDrinksEarned"))
+    }
+
     @Test func aBadCurrencyOnLine17IsRefusedAndTheDatabaseIsLeftAsItWas() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
