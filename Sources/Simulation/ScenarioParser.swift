@@ -2,6 +2,7 @@ import Fleet
 import Foundation
 import LegacyBackend
 import Loyalty
+import StatesLanguage
 import Yams
 
 /// Reads scenario YAML, naming the line of every bad or unknown key.
@@ -53,7 +54,8 @@ struct YAMLReader {
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { throw fail(key, "keys of \(what) must be names") }
             guard allowed.contains(name) else {
-                throw fail(key, "unknown key '\(name)' in \(what) (expected \(allowed.joined(separator: ", ")))")
+                let hint = EditDistance.suggestion(for: name, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                throw fail(key, "unknown key '\(name)' in \(what)\(hint) (expected \(allowed.joined(separator: ", ")))")
             }
             members.append((name, value, key))
         }

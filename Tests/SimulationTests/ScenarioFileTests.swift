@@ -19,8 +19,8 @@ import Testing
     @Test func namesTheLineOfAnUnknownKey() throws {
         let problem = try #require(try error("name: x\ntrace: trace.jsonl\nbackend:\n  settle: {min: 5s, max: 80s}\n  latncy: {min: 1ms, max: 2ms}\n"))
         #expect(problem.line == 5)
-        #expect(problem.message == "unknown key 'latncy' in backend (expected settle, latency, failures)")
-        #expect(problem.description.hasSuffix("bad.yaml:5: unknown key 'latncy' in backend (expected settle, latency, failures)"))
+        #expect(problem.message == "unknown key 'latncy' in backend; did you mean 'latency'? (expected settle, latency, failures)")
+        #expect(problem.description.hasSuffix("bad.yaml:5: unknown key 'latncy' in backend; did you mean 'latency'? (expected settle, latency, failures)"))
     }
 
     @Test func namesTheLineOfABadValue() throws {
@@ -29,6 +29,7 @@ import Testing
         #expect(try error("trace: trace.jsonl\ndelivery: {duplicates: 1.5}\n")?.message == "delivery.duplicates is 1.5; it must be between 0 and 1")
         #expect(try error("trace: trace.jsonl\nstrategy: fastest\n")?.message == "strategy 'fastest' is not one of direct, sleep, orchestrated, adaptive")
         #expect(try error("trace: trace.jsonl\nexpect: {lostUpdates: {around: 1}}\n")?.message.contains("unknown key 'around'") == true)
+        #expect(try error("trace: trace.jsonl\nexpect: {lostUpdates: {around: 1}}\n")?.message.contains("did you mean") == false, "no hint when no name is close")
         #expect(try error("trace: trace.jsonl\nbackend:\n  settle: {min: 80s, max: 5s}\n")?.message == "backend.settle.min is larger than backend.settle.max")
     }
 

@@ -43,7 +43,7 @@ import Testing
         let broken = try directory.write("trace: x.jsonl\nwiat: 90s\n", to: "broken.yaml")
         let bad = await CommandRun.vendingpass("replay", broken)
         #expect(bad.status == 2)
-        #expect(bad.error.hasPrefix("error: \(broken):2: unknown key 'wiat' in the scenario"))
+        #expect(bad.error.hasPrefix("error: \(broken):2: unknown key 'wiat' in the scenario; did you mean 'wait'?"))
 
         let unknown = await CommandRun.vendingpass("replay", quickstart, "--strategy", "fastest")
         #expect(unknown.status == 64)

@@ -61,30 +61,7 @@ struct StateContext {
     }
 
     static func unknownStateMessage(_ target: String, names: Set<String>) -> String {
-        let close = names.filter { name in
-            let distance = EditDistance.between(name.lowercased(), target.lowercased())
-            return distance <= 2 && distance * 2 <= target.count
-        }.sorted()
-        let hint = close.first.map { " (did you mean \"\($0)\"?)" } ?? ""
+        let hint = EditDistance.suggestion(for: target, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
         return "no state named \"\(target)\"\(hint)"
-    }
-}
-
-/// Levenshtein distance, for "did you mean" hints.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
