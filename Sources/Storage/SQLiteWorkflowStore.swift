@@ -131,9 +131,17 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    public func executions(limit: Int) throws -> [ExecutionSummary] {
+    public func executions(limit: Int, status: ExecutionStatus?) throws -> [ExecutionSummary] {
         try file.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM workflow_execution ORDER BY started_at DESC, id DESC LIMIT ?", arguments: [limit]).map { Self.saved($0).summary }
+            let rows =
+                if let status {
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM workflow_execution WHERE status = ? ORDER BY started_at DESC, id DESC LIMIT ?", arguments: [status.rawValue, limit]
+                    )
+                } else {
+                    try Row.fetchAll(db, sql: "SELECT * FROM workflow_execution ORDER BY started_at DESC, id DESC LIMIT ?", arguments: [limit])
+                }
+            return rows.map { Self.saved($0).summary }
         }
     }
 

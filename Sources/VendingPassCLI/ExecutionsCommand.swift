@@ -12,6 +12,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               vendingpass executions list --db run.sqlite
+              vendingpass executions list --status failed --db run.sqlite
               vendingpass executions show e-000001 --db run.sqlite
               vendingpass executions history e-000001 --db run.sqlite --json
             An execution is named by its ARN or by its name.
@@ -29,9 +30,12 @@ struct ExecutionsCommand: AsyncParsableCommand {
         @Option(help: "Show at most this many.")
         var limit = 100
 
+        @Option(help: ArgumentHelp("Only executions with this status.", valueName: "status"))
+        var status: ExecutionStatus?
+
         func run() async throws {
             let store = SQLiteWorkflowStore(file: try DatabaseFile.open(at: database.path, createIfMissing: false))
-            let executions = try store.executions(limit: limit)
+            let executions = try store.executions(limit: limit, status: status)
             if json.isEnabled {
                 Console.current.print(JSONValue.array(executions.map(ExecutionJSON.object)).prettyJSONText)
             } else {
@@ -89,4 +93,14 @@ struct ExecutionArguments: ParsableArguments {
         }
         return (store, summary)
     }
+}
+
+extension ExecutionStatus: ExpressibleByArgument {
+    /// A status as Step Functions names it (`FAILED`), in any case.
+    public init?(argument: String) {
+        self.init(rawValue: argument.uppercased())
+    }
+
+    /// The statuses `--help` lists.
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
 }

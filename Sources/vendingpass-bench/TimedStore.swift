@@ -31,5 +31,5 @@ final class TimedStore: WorkflowStore {
     func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) { try timed("timers") { try inner.earliestTimers(limit: limit) } }
     func lastTimerSequence() throws -> Int64 { try inner.lastTimerSequence() }
     func history(of id: String) throws -> [HistoryEvent] { try inner.history(of: id) }
-    func executions(limit: Int) throws -> [ExecutionSummary] { try inner.executions(limit: limit) }
+    func executions(limit: Int, status: ExecutionStatus?) throws -> [ExecutionSummary] { try inner.executions(limit: limit, status: status) }
 }

@@ -90,5 +90,16 @@ import Testing
         let unknown = await CommandRun.vendingpass("executions", "show", "e-8", "--db", database)
         #expect(unknown.status == 1)
         #expect(unknown.error == "error: no execution 'e-8' in \(database)\n")
+
+        let failure = await CommandRun.vendingpass(
+            "workflow", "run", machine, "--input", #"{"id":"e-8","participant":"vp-0"}"#, "--mocks", mocks, "--test-case", "FailurePath", "--name", "e-8",
+            "--db", database, "--json"
+        )
+        #expect(failure.status == 1)
+        let failed = await CommandRun.vendingpass("executions", "list", "--status", "failed", "--db", database, "--json")
+        let failedNames = (try JSONSerialization.jsonObject(with: Data(failed.output.utf8)) as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(failedNames == ["e-8"])
+        let succeeded = await CommandRun.vendingpass("executions", "list", "--status", "SUCCEEDED", "--db", database)
+        #expect(succeeded.output.contains("e-7") && !succeeded.output.contains("e-8"))
     }
 }

@@ -66,7 +66,13 @@ public final class InMemoryWorkflowStore: WorkflowStore {
         contents.withLock { $0.history[id] ?? [] }
     }
 
-    public func executions(limit: Int) throws -> [ExecutionSummary] {
-        contents.withLock { contents in contents.order.reversed().prefix(limit).compactMap { contents.executions[$0]?.summary } }
+    public func executions(limit: Int, status: ExecutionStatus?) throws -> [ExecutionSummary] {
+        contents.withLock { contents in
+            var found: [ExecutionSummary] = []
+            for id in contents.order.reversed() where found.count < limit {
+                if let summary = contents.executions[id]?.summary, status == nil || summary.status == status { found.append(summary) }
+            }
+            return found
+        }
     }
 }

@@ -25,8 +25,15 @@ public protocol WorkflowStore: Sendable {
     func lastTimerSequence() throws -> Int64
     /// The execution's history in order.
     func history(of id: String) throws -> [HistoryEvent]
-    /// Summaries of executions, newest first, at most `limit`.
-    func executions(limit: Int) throws -> [ExecutionSummary]
+    /// Summaries of executions, newest first, at most `limit`; only those with `status` when it is given.
+    func executions(limit: Int, status: ExecutionStatus?) throws -> [ExecutionSummary]
+}
+
+extension WorkflowStore {
+    /// Summaries of executions of any status, newest first, at most `limit`.
+    public func executions(limit: Int) throws -> [ExecutionSummary] {
+        try executions(limit: limit, status: nil)
+    }
 }
 
 /// One group commit: the latest snapshot of every changed execution, new history events, timers armed and removed.
