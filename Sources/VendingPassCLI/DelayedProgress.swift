@@ -4,8 +4,8 @@ import Synchronization
 final class DelayedProgress: Sendable {
     private let state: Mutex<(line: ProgressLine, started: ContinuousClock.Instant)>
 
-    init(label: String, console: Console, quiet: Bool) {
-        state = Mutex((ProgressLine(label, console: console, quiet: quiet), ContinuousClock.now))
+    init(label: String, unit: String, console: Console, quiet: Bool) {
+        state = Mutex((ProgressLine(label, unit: unit, console: console, quiet: quiet), ContinuousClock.now))
     }
 
     func update(done: Int, total: Int) {

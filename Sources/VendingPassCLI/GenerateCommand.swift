@@ -72,15 +72,16 @@ struct GenerateCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console.current
         var generator = TraceGenerator(settings: try settings())
-        var progress = ProgressLine("generating", console: console)
+        let hours = generator.settings.days * 24
+        var progress = ProgressLine("generating", unit: "hours of trading", console: console)
         if let out {
             try AtomicFile.write(to: out) { handle in
                 var sink = FileSink(handle: handle)
-                try generator.generate(into: &sink, format: format.value) { progress.update(done: Int($0 * 1000), total: 1000) }
+                try generator.generate(into: &sink, format: format.value) { progress.update(done: Int($0 * Double(hours)), total: hours) }
             }
         } else {
             var sink = ConsoleSink(console: console)
-            try generator.generate(into: &sink, format: format.value) { progress.update(done: Int($0 * 1000), total: 1000) }
+            try generator.generate(into: &sink, format: format.value) { progress.update(done: Int($0 * Double(hours)), total: hours) }
         }
         progress.finish()
         guard stats else { return }

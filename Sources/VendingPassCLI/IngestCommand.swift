@@ -30,7 +30,7 @@ struct IngestCommand: AsyncParsableCommand {
         let console = Console.current
         let parsed = try TraceFile.read(trace)
         let store = try VendingDatabase.open(at: database.path, createIfMissing: true)
-        var progress = ProgressLine("ingesting", console: console, quiet: json.isEnabled)
+        var progress = ProgressLine("ingesting", unit: "events", console: console, quiet: json.isEnabled)
         let tally = try store.ingest(parsed, rules: .standard) { done, total in progress.update(done: done, total: total) }
         progress.finish()
         let summary = IngestSummary(trace: trace, database: database.path, tally: tally)

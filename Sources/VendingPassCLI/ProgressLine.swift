@@ -1,13 +1,16 @@
 /// A one-line progress report on standard error that redraws itself, shown only on a terminal.
 struct ProgressLine {
     private let label: String
+    /// What `done` and `total` count, printed after them (`events`).
+    private let unit: String
     private let console: Console
     private let isShown: Bool
     private var lastPercent = -1
 
-    /// A progress line; silent when `quiet` is set or standard error is not a terminal.
-    init(_ label: String, console: Console = .current, quiet: Bool = false) {
+    /// A progress line counting `unit`; silent when `quiet` is set or standard error is not a terminal.
+    init(_ label: String, unit: String, console: Console = .current, quiet: Bool = false) {
         self.label = label
+        self.unit = unit
         self.console = console
         self.isShown = !quiet && console.isErrorTerminal
     }
@@ -21,7 +24,7 @@ struct ProgressLine {
         let width = 30
         let filled = width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        console.writeError("\r\(label) [\(bar)] \(percent)% (\(done)/\(total))")
+        console.writeError("\r\(label) [\(bar)] \(percent)% (\(done)/\(total) \(unit))")
     }
 
     /// Clears the line.

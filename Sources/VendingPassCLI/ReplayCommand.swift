@@ -72,7 +72,7 @@ struct ReplayCommand: AsyncParsableCommand {
             var options = Replay.Options(scenario: loaded, strategy: each)
             if let seed { options.seed = seed }
             options.database = db.map { strategies.count > 1 ? Self.path($0, for: each) : $0 }
-            let progress = DelayedProgress(label: "replaying \(each.rawValue)", console: console, quiet: json.isEnabled)
+            let progress = DelayedProgress(label: "replaying \(each.rawValue)", unit: "events", console: console, quiet: json.isEnabled)
             options.progress = { done, total in progress.update(done: done, total: total) }
             reports.append(try await Replay.run(loaded, trace: trace, options: options))
             progress.finish()
