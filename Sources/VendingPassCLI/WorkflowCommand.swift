@@ -23,15 +23,35 @@ struct WorkflowCommand: AsyncParsableCommand {
     /// `workflow validate FILE`.
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a definition and list every problem with its JSON location; exit 0 when valid, 2 when not."
+            abstract: "Check a definition and list every problem with its JSON location; exit 0 when valid, 2 when not.",
+            discussion: """
+                With --json, prints {"file", "valid": true, "states"} or {"file", "valid": false, "problems": \
+                [{"location", "message"}]} on standard output, the location a JSON Pointer such as \
+                /States/CountPoints/Next.
+                """
         )
 
         @Argument(help: ArgumentHelp("The state machine definition (.asl.json).", valueName: "file"))
         var file: String
 
+        @OptionGroup var json: JSONFlag
+
         func run() async throws {
-            let machine = try DefinitionFile.load(file)
-            Console.current.print("\(file): valid (\(machine.allStates.count) states)")
+            guard json.isEnabled else {
+                let machine = try DefinitionFile.load(file)
+                Console.current.print("\(file): valid (\(machine.allStates.count) states)")
+                return
+            }
+            do {
+                let machine = try StateMachine.parse(try DefinitionFile.read(file))
+                let valid: JSONValue = ["file": .string(file), "valid": true, "states": .number(Double(machine.allStates.count))]
+                Console.current.print(valid.jsonText)
+            } catch let error as DefinitionError {
+                let problems: [JSONValue] = error.problems.map { ["location": .string($0.location), "message": .string($0.message)] }
+                let invalid: JSONValue = ["file": .string(file), "valid": false, "problems": .array(problems)]
+                Console.current.print(invalid.jsonText)
+                throw SilentExit(status: 2)
+            }
         }
     }
 

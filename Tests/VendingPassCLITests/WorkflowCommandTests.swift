@@ -26,6 +26,19 @@ import Testing
         let unreadable = await CommandRun.vendingpass("workflow", "validate", notJSON)
         #expect(unreadable.status == 2)
         #expect(unreadable.error.contains("is not valid JSON: line 1, column 2"))
+
+        let json = await CommandRun.vendingpass("workflow", "validate", broken, "--json")
+        #expect(json.status == 2)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(report["valid"] as? Bool == false)
+        let problems = (report["problems"] as? [[String: String]]) ?? []
+        #expect(problems.contains(["location": "/States/CountPoints/Next", "message": #"no state named "Wiat" (did you mean "Wait"?)"#]))
+        #expect(problems.count == 2)
+        let validJSON = await CommandRun.vendingpass("workflow", "validate", machine, "--json")
+        #expect(validJSON.status == 0)
+        let validReport = try JSONSerialization.jsonObject(with: Data(validJSON.output.utf8)) as? [String: Any]
+        #expect(validReport?["valid"] as? Bool == true)
+        #expect(validReport?["states"] as? Int == 5)
     }
 
     @Test func runPrintsTheOutputOrTheErrorWithItsExitStatus() async throws {
