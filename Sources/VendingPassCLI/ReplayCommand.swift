@@ -19,7 +19,8 @@ struct ReplayCommand: AsyncParsableCommand {
             the update); all runs the four side by side.
 
             A trace of 1,000 events or more replays in two shards of whole members, one per core; with \
-            --db the second shard's file (PATH.shard1-PID) is merged into PATH at the end and removed.
+            --db the second shard's file (PATH.shard1-PID) is merged into PATH at the end and removed. \
+            A replay that fails or is interrupted (Ctrl-C) removes the --db file it was writing.
 
             Exit status: 0 when every expectation of the scenario holds, 1 when one does not, 2 on bad input.
 
@@ -68,13 +69,18 @@ struct ReplayCommand: AsyncParsableCommand {
         let strategies = strategy == "all" ? Strategy.allCases : [strategy.flatMap(Strategy.init(rawValue:)) ?? loaded.strategy]
         let trace = try ReplaySource.trace(of: loaded)
         var reports: [ReplayReport] = []
+        let interrupt = InterruptCleanup()
+        let signals = db == nil ? [] : interrupt.start()
+        defer { interrupt.stop(signals) }
         for each in strategies {
             var options = Replay.Options(scenario: loaded, strategy: each)
             if let seed { options.seed = seed }
             options.database = db.map { strategies.count > 1 ? Self.path($0, for: each) : $0 }
             let progress = DelayedProgress(label: "replaying \(each.rawValue)", unit: "events", console: console, quiet: json.isEnabled)
             options.progress = { done, total in progress.update(done: done, total: total) }
+            if let path = options.database, !FileManager.default.fileExists(atPath: path) { interrupt.setWriting(path) }
             reports.append(try await Replay.run(loaded, trace: trace, options: options))
+            interrupt.setWriting(nil)
             progress.finish()
         }
         reports = Replay.check(reports, against: loaded.expectations)

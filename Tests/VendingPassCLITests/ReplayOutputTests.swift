@@ -27,4 +27,34 @@ import Testing
         #expect(first.contains("\"lostUpdates\""))
         #expect(try simulated() == first)
     }
+
+    @Test func anInterruptedReplayLeavesNoDatabase() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = directory.file("day.sqlite")
+        let replay = Process()
+        replay.executableURL = URL(fileURLWithPath: BuiltProducts.vendingpass)
+        replay.arguments = ["replay", ProjectPaths.file("Scenarios/fleet-day.yaml"), "--db", database, "--json"]
+        replay.standardOutput = FileHandle.nullDevice
+        replay.standardError = FileHandle.nullDevice
+        try replay.run()
+        defer { if replay.isRunning { replay.terminate() } }
+
+        // Given a replay that has begun writing its database
+        var writing = false
+        for _ in 0..<1_200 where !writing && replay.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+            writing = FileManager.default.fileExists(atPath: database)
+        }
+        try #require(writing, "the replay created \(database)")
+        try await Task.sleep(for: .milliseconds(300))
+
+        // When it is interrupted, as Ctrl-C does
+        kill(replay.processIdentifier, SIGINT)
+        replay.waitUntilExit()
+
+        // Then it exits as interrupted and nothing it wrote is left
+        #expect(replay.terminationStatus == 130)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [])
+    }
 }
