@@ -33,7 +33,8 @@ import Testing
         #expect(report["valid"] as? Bool == false)
         let problems = (report["problems"] as? [[String: String]]) ?? []
         #expect(problems.contains(["location": "/States/CountPoints/Next", "message": #"no state named "Wiat" (did you mean "Wait"?)"#]))
-        #expect(problems.count == 2)
+        #expect(problems.count == 3, "the misspelt Next, the two Wait fields, and Wait unreachable because of the misspelling")
+        #expect(problems.contains(["location": "/States/Wait", "message": "is not reachable from StartAt"]))
         let validJSON = await CommandRun.vendingpass("workflow", "validate", machine, "--json")
         #expect(validJSON.status == 0)
         let validReport = try JSONSerialization.jsonObject(with: Data(validJSON.output.utf8)) as? [String: Any]

@@ -41,6 +41,14 @@ import Testing
     @Test func graphRules() {
         let unreachable = problems(#"{"StartAt":"A","States":{"A":{"Type":"Succeed"},"Orphan":{"Type":"Succeed"}}}"#)
         #expect(unreachable == ["/States/Orphan: is not reachable from StartAt"])
+        let brokenAndUnreachable = problems(
+            #"{"StartAt":"A","States":{"A":{"Type":"Wait","Seconds":1,"Timestamp":"x","Next":"B"},"B":{"Type":"Succeed"},"Orphan":{"Type":"Succeed"}}}"#
+        )
+        #expect(
+            brokenAndUnreachable == [
+                "/States/A: has Seconds and Timestamp; a Wait state takes exactly one of them", "/States/Orphan: is not reachable from StartAt",
+            ], "the graph is checked even when a state has problems, following that state's Next as written"
+        )
         let loop = problems(#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Wait","Seconds":1,"Next":"A"}}}"#)
         #expect(loop.contains("/States/A: never reaches a terminal state (End, Succeed or Fail): every path from it loops"))
         let duplicate = problems(

@@ -42,9 +42,14 @@ enum DefinitionParser {
         if let startAt, !names.contains(startAt) {
             problems.add(reader.at("StartAt"), StateContext.unknownStateMessage(startAt, names: names))
         }
-        guard let startAt, names.contains(startAt), states.count == names.count else { return nil }
+        guard let startAt, names.contains(startAt) else { return nil }
+        var nodes: [String: GraphCheck.Node] = [:]
+        for (name, stateJSON) in statesObject {
+            nodes[name] = states[name].map(GraphCheck.node(of:)) ?? GraphCheck.node(ofUnparsed: stateJSON)
+        }
+        GraphCheck.check(nodes, order: statesObject.orderedKeys, startAt: startAt, statesLocation: statesLocation, problems: &problems)
+        guard states.count == names.count else { return nil }
         let machine = StateMachine(startAt: startAt, states: states, stateNames: statesObject.orderedKeys, timeoutSeconds: timeoutSeconds)
-        GraphCheck.check(machine, statesLocation: statesLocation, problems: &problems)
         if isTopLevel { GraphCheck.checkUniqueNames(machine, location: statesLocation, problems: &problems) }
         return machine
     }
