@@ -12,12 +12,26 @@ struct CSVTraceReader {
     /// The header's field names, in column order.
     let columns: [String]
 
-    /// The reader for a trace whose first line is `header`; nil when that line is not a header of trace
-    /// field names (naming at least `id`, `type` and `time`, none twice), as with a JSON Lines trace.
-    init?(header: Data) {
-        guard let names = try? Self.cells(of: header), Set(names).count == names.count,
-            Set(names).isSubset(of: EventDecoder.fieldNames), Set(names).isSuperset(of: ["id", "type", "time"])
+    /// The reader for a trace whose first line is `header`; nil when that line is not a CSV header (a
+    /// JSON Lines trace), which is a line with no `{` naming at least two of the trace format's fields.
+    ///
+    /// - Throws: a ``Loyalty/LineProblem`` when the header names a field twice, a field the format does
+    ///   not have, or not all of `id`, `type` and `time`.
+    init?(header: Data) throws(LineProblem) {
+        guard !header.contains(UInt8(ascii: "{")), let names = try? Self.cells(of: header),
+            names.filter(EventDecoder.fieldNames.contains).count >= 2
         else { return nil }
+        if let unknown = names.first(where: { !EventDecoder.fieldNames.contains($0) }) {
+            throw LineProblem(
+                field: nil, reason: "is a CSV header naming '\(unknown)', which is not a field of the trace format (\(EventDecoder.fieldNames.sorted().joined(separator: ", ")))"
+            )
+        }
+        if let repeated = names.first(where: { name in names.count { $0 == name } > 1 }) {
+            throw LineProblem(field: nil, reason: "is a CSV header naming '\(repeated)' twice")
+        }
+        if let missing = ["id", "type", "time"].first(where: { !names.contains($0) }) {
+            throw LineProblem(field: nil, reason: "is a CSV header without '\(missing)', which every event needs")
+        }
         columns = names
     }
 

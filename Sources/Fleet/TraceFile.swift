@@ -13,10 +13,19 @@ public enum TraceFile {
     public static func read(_ path: String) throws -> Trace {
         var parser = TraceParser(file: path)
         var csv: CSVTraceReader?
+        var badHeader = false
         try forEachLine(in: path) { data, number in
-            if number == 1, let header = CSVTraceReader(header: data) {
-                csv = header
-            } else if let csv {
+            if number == 1 {
+                do throws(LineProblem) {
+                    csv = try CSVTraceReader(header: data)
+                } catch {
+                    parser.add(problem: error, number: number)
+                    badHeader = true
+                }
+                if csv != nil || badHeader { return }
+            }
+            if badHeader { return }
+            if let csv {
                 guard !data.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return }
                 do throws(LineProblem) {
                     parser.add(object: try csv.object(of: data), number: number)

@@ -73,6 +73,25 @@ import Testing
         }
     }
 
+    @Test func aCSVHeaderThatNamesNoTraceFieldsIsReportedOnce() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let row = "\ne-1,purchase,2026-11-24T08:00:00Z,VM-1,red"
+        let cases = [
+            ("id,type,time,machine,colour", "is a CSV header naming 'colour', which is not a field of the trace format"),
+            ("id,type,machine,colour", "is a CSV header naming 'colour', which is not a field of the trace format"),
+            ("id,type,machine,sku,slot", "is a CSV header without 'time', which every event needs"),
+            ("id,id,type,time,machine", "is a CSV header naming 'id' twice"),
+        ]
+        for (header, reason) in cases {
+            let path = try directory.write(header + row, to: "header.csv")
+            let error = try #require(throws: TraceError.self) { try TraceFile.read(path) }
+            #expect(error.problems.count == 1, "only the header is reported: the lines under it cannot be read")
+            #expect(error.problems.first?.line == 1)
+            #expect(error.problems.first?.reason.hasPrefix(reason) == true, "\(error)")
+        }
+    }
+
     @Test func aMissingFileIsAClearError() {
         #expect(throws: TraceFileError(path: "/nonexistent/trace.jsonl", reason: "no such file")) {
             try TraceFile.read("/nonexistent/trace.jsonl")
