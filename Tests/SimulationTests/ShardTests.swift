@@ -66,6 +66,8 @@ import Testing
         let split = directory.file("split.sqlite")
         _ = try await Self.run(scenario, .orchestrated, shards: 1, database: whole)
         _ = try await Self.run(scenario, .orchestrated, shards: 2, database: split)
+        let header = try #require(FileHandle(forReadingAtPath: split)).readData(ofLength: 20)
+        #expect(header.count == 20 && header[18] == 2 && header[19] == 2, "the merge, which runs without a journal, leaves the file in WAL mode")
 
         let wholeDatabase = VendingDatabase(file: try DatabaseFile.open(at: whole, createIfMissing: false))
         let splitDatabase = VendingDatabase(file: try DatabaseFile.open(at: split, createIfMissing: false))
