@@ -22,8 +22,10 @@ struct CSVTraceReader {
             names.filter(EventDecoder.fieldNames.contains).count >= 2
         else { return nil }
         if let unknown = names.first(where: { !EventDecoder.fieldNames.contains($0) }) {
+            let hint = EditDistance.suggestion(for: unknown, among: EventDecoder.fieldNames).map { "did you mean '\($0)'?" }
             throw LineProblem(
-                field: nil, reason: "is a CSV header naming '\(unknown)', which is not a field of the trace format (\(EventDecoder.fieldNames.sorted().joined(separator: ", ")))"
+                field: nil,
+                reason: "is a CSV header naming '\(unknown)', which is not a field of the trace format (\(hint ?? EventDecoder.fieldNames.sorted().joined(separator: ", ")))"
             )
         }
         if let repeated = names.first(where: { name in names.count { $0 == name } > 1 }) {

@@ -1,8 +1,8 @@
 import Fleet
 import Foundation
+import JSON
 import LegacyBackend
 import Loyalty
-import StatesLanguage
 import Yams
 
 /// Reads scenario YAML, naming the line of every bad or unknown key.

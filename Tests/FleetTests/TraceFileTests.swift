@@ -79,7 +79,8 @@ import Testing
         let row = "\ne-1,purchase,2026-11-24T08:00:00Z,VM-1,red"
         let cases = [
             ("id,type,time,machine,colour", "is a CSV header naming 'colour', which is not a field of the trace format"),
-            ("id,type,machine,colour", "is a CSV header naming 'colour', which is not a field of the trace format"),
+            ("id,type,machine,colour", "is a CSV header naming 'colour', which is not a field of the trace format (amount, currency, id"),
+            ("id,type,time,machne", "is a CSV header naming 'machne', which is not a field of the trace format (did you mean 'machine'?)"),
             ("id,type,machine,sku,slot", "is a CSV header without 'time', which every event needs"),
             ("id,id,type,time,machine", "is a CSV header naming 'id' twice"),
         ]

@@ -111,6 +111,7 @@ import Testing
         ("sku", "true", "must be a string, not a boolean"),
         ("machine", "[1]", "must be a string, not an array"),
         ("colour", #""red""#, "is not a field of the trace format"),
+        ("partcipant", #""vp-1""#, #"is not a field of the trace format (did you mean "participant"?)"#),
         ("purchase", #""e-0""#, "does not belong on a purchase"),
     ] as [(String, String?, String)])
     func reportsTheFieldAndTheReason(field: String, value: String?, expected: String) throws {

@@ -1,4 +1,5 @@
-/// Levenshtein distance, and the "did you mean" hints built on it for misspelt names.
+/// Levenshtein distance, and the "did you mean" hints built on it for misspelt names: the keys of a
+/// trace line, a state machine or a scenario.
 public enum EditDistance {
     /// The fewest single-character insertions, deletions and substitutions that turn `a` into `b`.
     public static func between(_ a: String, _ b: String) -> Int {
