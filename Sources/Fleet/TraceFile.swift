@@ -6,15 +6,16 @@ import Loyalty
 public enum TraceFile {
     private static let chunkSize = 1 << 20
 
-    /// Reads and validates the whole trace at `path`.
+    /// Reads and validates the whole trace at `path`, calling `progress` with the bytes read so far and
+    /// the file's size after each chunk.
     ///
     /// - Throws: ``TraceFileError`` when the file cannot be opened, or ``Loyalty/TraceError`` naming
     ///   every bad line (file, line number and field).
-    public static func read(_ path: String) throws -> Trace {
+    public static func read(_ path: String, progress: (_ bytesRead: Int, _ fileSize: Int) -> Void = { _, _ in }) throws -> Trace {
         var parser = TraceParser(file: path)
         var csv: CSVTraceReader?
         var badHeader = false
-        try forEachLine(in: path) { data, number in
+        try forEachLine(in: path, progress: progress) { data, number in
             if number == 1 {
                 do throws(LineProblem) {
                     csv = try CSVTraceReader(header: data)
@@ -40,8 +41,11 @@ public enum TraceFile {
     }
 
     /// Calls `body` with each line of the file (without its line break) and its 1-based number,
-    /// reading the file in chunks so memory does not grow with the file.
-    public static func forEachLine(in path: String, _ body: (Data, Int) throws -> Void) throws {
+    /// reading the file in chunks so memory does not grow with the file, and `progress` with the bytes
+    /// read so far and the file's size after each chunk.
+    public static func forEachLine(
+        in path: String, progress: (_ bytesRead: Int, _ fileSize: Int) -> Void = { _, _ in }, _ body: (Data, Int) throws -> Void
+    ) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw TraceFileError(path: path, reason: "no such file")
@@ -51,6 +55,8 @@ public enum TraceFile {
             throw TraceFileError(path: path, reason: "permission denied")
         }
         defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var bytesRead = 0
         var pending = Data()
         var number = 0
         while true {
@@ -69,6 +75,8 @@ public enum TraceFile {
                 lineStart = pending.index(after: newline)
             }
             pending = Data(pending[lineStart...])
+            bytesRead += chunk.count
+            progress(bytesRead, max(size, bytesRead))
         }
         if !pending.isEmpty {
             number += 1

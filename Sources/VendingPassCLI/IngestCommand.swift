@@ -28,7 +28,9 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console.current
-        let parsed = try TraceFile.read(trace)
+        let reading = DelayedProgress(label: "reading", unit: "MiB", console: console, quiet: json.isEnabled)
+        let parsed = try TraceFile.read(trace) { read, size in reading.update(done: read >> 20, total: max(1, size >> 20)) }
+        reading.finish()
         let store = try VendingDatabase.open(at: database.path, createIfMissing: true)
         var progress = ProgressLine("ingesting", unit: "events", console: console, quiet: json.isEnabled)
         let tally = try store.ingest(parsed, rules: .standard) { done, total in progress.update(done: done, total: total) }

@@ -67,7 +67,10 @@ struct ReplayCommand: AsyncParsableCommand {
         if let billingGranularity { loaded.billingGranularityMilliseconds = billingGranularity == "1ms" ? 1 : 100 }
         if let lambdaMemory { loaded.lambdaMemoryMegabytes = lambdaMemory }
         let strategies = strategy == "all" ? Strategy.allCases : [strategy.flatMap(Strategy.init(rawValue:)) ?? loaded.strategy]
-        let trace = try ReplaySource.trace(of: loaded)
+        let work = ReplaySource.work(of: loaded)
+        let reading = DelayedProgress(label: work.label, unit: work.unit, console: console, quiet: json.isEnabled)
+        let trace = try ReplaySource.trace(of: loaded) { done, total in reading.update(done: done, total: total) }
+        reading.finish()
         var reports: [ReplayReport] = []
         let interrupt = InterruptCleanup()
         let signals = db == nil ? [] : interrupt.start()

@@ -93,6 +93,21 @@ import Testing
         }
     }
 
+    @Test func reportsProgressInBytesUpToTheFileSize() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let lines = (0..<12_000).map { TraceLines.purchase("e-\($0)", by: "vp-\($0 % 50)", at: TraceLines.time(secondsAfterEight: $0)) }
+        let path = try directory.write(TraceLines.join(lines), to: "big.jsonl")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        var reports: [(read: Int, size: Int)] = []
+        let trace = try TraceFile.read(path) { reports.append(($0, $1)) }
+        #expect(trace.events.count == 12_000)
+        #expect(reports.count >= 2, "a file of more than one chunk reports more than once")
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.read < $1.read })
+        #expect(reports.allSatisfy { $0.size == size })
+        #expect(reports.last?.read == size)
+    }
+
     @Test func aMissingFileIsAClearError() {
         #expect(throws: TraceFileError(path: "/nonexistent/trace.jsonl", reason: "no such file")) {
             try TraceFile.read("/nonexistent/trace.jsonl")
