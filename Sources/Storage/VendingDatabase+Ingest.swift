@@ -2,8 +2,16 @@ import GRDB
 import Loyalty
 
 extension VendingDatabase {
-    /// Events applied per transaction by ``ingest(_:rules:batchSize:progress:)``.
-    public static var defaultBatchSize: Int { 2_000 }
+    /// Events applied per transaction by ``ingest(_:rules:batchSize:progress:)``. Each commit writes
+    /// every page it changed, and a batch changes pages all over the ledger's indexes and the inbox, so
+    /// fewer, larger batches write each page fewer times: 340,000 events ingested in 41.6 s in batches
+    /// of 2,000 (1.7 million writes to the file), 20.8 s in batches of 20,000, the same memory.
+    public static var defaultBatchSize: Int { 20_000 }
+
+    /// WAL pages written between checkpoints while ingesting (64 MiB; SQLite's default is 1,000). A
+    /// checkpoint copies each changed page into the database and syncs it, so with the default, every
+    /// batch paid for one or more; with this, the ingest above took 18.6 s rather than 20.8 s.
+    static let ingestCheckpointPages = 16_384
 
     /// Applies a validated trace to the ledger, in delivery order, in batched transactions.
     ///
@@ -26,6 +34,12 @@ extension VendingDatabase {
         guard conflicts.isEmpty else { throw TraceError(file: trace.file, problems: Array(conflicts.prefix(TraceParser.problemLimit)), problemCount: conflicts.count) }
         var tally = ApplyTally()
         tally.countDuplicateLines(trace.duplicateLines)
+        let checkpointPages = try file.writer.writeWithoutTransaction { db in
+            let previous = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1_000
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.ingestCheckpointPages)")
+            return previous
+        }
+        defer { try? file.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)") } }
         var start = 0
         while start < trace.events.count {
             let batch = trace.events[start..<min(start + batchSize, trace.events.count)]
