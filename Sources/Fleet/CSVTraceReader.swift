@@ -17,7 +17,7 @@ struct CSVTraceReader {
     ///
     /// - Throws: a ``Loyalty/LineProblem`` when the header names a field twice, a field the format does
     ///   not have, or not all of `id`, `type` and `time`.
-    init?(header: Data) throws(LineProblem) {
+    init?(header: [UInt8]) throws(LineProblem) {
         guard !header.contains(UInt8(ascii: "{")), let names = try? Self.cells(of: header),
             names.filter(EventDecoder.fieldNames.contains).count >= 2
         else { return nil }
@@ -41,7 +41,7 @@ struct CSVTraceReader {
     ///
     /// - Throws: a ``Loyalty/LineProblem`` when the line has another number of cells than the header,
     ///   a quote that does not close, or an amount that is not a number.
-    func object(of line: Data) throws(LineProblem) -> JSONObject {
+    func object(of line: [UInt8]) throws(LineProblem) -> JSONObject {
         let cells = try Self.cells(of: line)
         guard cells.count == columns.count else {
             throw LineProblem(field: nil, reason: "has \(cells.count) cells, but the header names \(columns.count) fields")
@@ -61,7 +61,7 @@ struct CSVTraceReader {
     }
 
     /// The cells of one line, unquoted.
-    private static func cells(of line: Data) throws(LineProblem) -> [String] {
+    private static func cells(of line: [UInt8]) throws(LineProblem) -> [String] {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
         var cells: [String] = []
         var cell: [UInt8] = []

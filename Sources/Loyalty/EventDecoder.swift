@@ -31,7 +31,8 @@ public struct EventDecoder: Sendable {
         try decode(bytes: Array(line))
     }
 
-    private func decode(bytes: [UInt8]) throws(LineProblem) -> LoyaltyEvent {
+    /// Decodes a line given as an array of UTF-8 bytes.
+    public func decode(bytes: [UInt8]) throws(LineProblem) -> LoyaltyEvent {
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes: bytes)

@@ -31,10 +31,16 @@ public struct TraceParser {
 
     /// Adds the line numbered `number` given as UTF-8 bytes without its newline. Blank lines are skipped.
     public mutating func add(data: Data, number: Int) {
-        guard data.contains(where: { !Self.isBlank($0) }) else { return }
+        add(bytes: Array(data), number: number)
+    }
+
+    /// Adds the line numbered `number` given as an array of UTF-8 bytes without its newline. Blank lines
+    /// are skipped.
+    public mutating func add(bytes: [UInt8], number: Int) {
+        guard bytes.contains(where: { !Self.isBlank($0) }) else { return }
         let event: LoyaltyEvent
         do {
-            event = try decoder.decode(data)
+            event = try decoder.decode(bytes: bytes)
         } catch {
             report(TraceError.Problem(line: number, error))
             return
