@@ -44,12 +44,14 @@ struct LineReader {
     mutating func next() throws -> [UInt8]? {
         while true {
             if let newline = nextNewline() {
+                number += 1
                 let line = trimmed(start..<newline)
                 start = newline + 1
                 return line
             }
             guard !atEnd else {
                 guard start < buffer.count else { return nil }
+                number += 1
                 let line = trimmed(start..<buffer.count)
                 start = buffer.count
                 return line
@@ -89,8 +91,9 @@ struct LineReader {
         }
     }
 
-    private mutating func trimmed(_ range: Range<Int>) -> [UInt8] {
-        number += 1
+    /// The bytes of line `number` in `range`, without a carriage return at its end, or the UTF-8 byte
+    /// order mark at the start of line 1.
+    private func trimmed(_ range: Range<Int>) -> [UInt8] {
         var range = range
         if number == 1, buffer[range].starts(with: [0xEF, 0xBB, 0xBF]) { range = range.dropFirst(3) }
         if let last = range.last, buffer[last] == UInt8(ascii: "\r") { range = range.dropLast() }

@@ -31,7 +31,7 @@ public enum TraceFile {
                 if csv != nil { continue }
             }
             if let csv {
-                guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { continue }
+                guard !TraceParser.isBlank(line) else { continue }
                 do throws(LineProblem) {
                     parser.add(object: try csv.object(of: line), number: number)
                 } catch {

@@ -26,11 +26,6 @@ public struct EventDecoder: Sendable {
         try decode(bytes: Array(line.utf8))
     }
 
-    /// Decodes a line given as UTF-8 bytes.
-    public func decode(_ line: Data) throws(LineProblem) -> LoyaltyEvent {
-        try decode(bytes: Array(line))
-    }
-
     /// Decodes a line given as an array of UTF-8 bytes.
     public func decode(bytes: [UInt8]) throws(LineProblem) -> LoyaltyEvent {
         let json: JSONValue

@@ -26,18 +26,13 @@ public struct TraceParser {
     /// Adds the line numbered `number` (1-based). Blank lines are skipped.
     public mutating func add(line: String, number: Int) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
-        add(data: Data(line.utf8), number: number)
-    }
-
-    /// Adds the line numbered `number` given as UTF-8 bytes without its newline. Blank lines are skipped.
-    public mutating func add(data: Data, number: Int) {
-        add(bytes: Array(data), number: number)
+        add(bytes: Array(line.utf8), number: number)
     }
 
     /// Adds the line numbered `number` given as an array of UTF-8 bytes without its newline. Blank lines
     /// are skipped.
     public mutating func add(bytes: [UInt8], number: Int) {
-        guard bytes.contains(where: { !Self.isBlank($0) }) else { return }
+        guard !Self.isBlank(bytes) else { return }
         let event: LoyaltyEvent
         do {
             event = try decoder.decode(bytes: bytes)
@@ -140,8 +135,10 @@ public struct TraceParser {
         if problems.count < Self.problemLimit { problems.append(problem) }
     }
 
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    /// Whether a line holds nothing but spaces, tabs and carriage returns: a blank line, which a trace
+    /// may have anywhere and which is skipped.
+    public static func isBlank(_ line: [UInt8]) -> Bool {
+        line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 }
 
