@@ -153,6 +153,12 @@ public enum Replay {
         )
     }
 
+    /// Removes the database a replay in this process is writing at `path`, with its shards' files: for a
+    /// replay interrupted by a signal, whose own cleanup will not run.
+    public static func removeFiles(ofDatabase path: String) {
+        ShardFiles.removeAll(database: path)
+    }
+
     /// Checks the reports against the scenario's expectations: each report's ``ReplayReport/passed``
     /// tells whether every expectation about its strategy held. Expectations about a strategy that
     /// was not run are not checked.

@@ -22,7 +22,7 @@ final class ShardFiles: Sendable {
             shardPaths = []
             return
         }
-        let paths = (1..<max(1, count)).map { "\(database).shard\($0)-\(ProcessInfo.processInfo.processIdentifier)" }
+        let paths = (1..<max(1, count)).map { Self.shardPath(of: database, index: $0) }
         if let taken = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) { throw ReplayError.databaseExists(path: taken) }
         self.database = database
         shardPaths = paths
@@ -57,6 +57,21 @@ final class ShardFiles: Sendable {
     /// Removes the shards' files, merged or not.
     func removeShards() {
         Self.remove(shardPaths)
+    }
+
+    /// Removes `database` and every shard file this process writes beside it, without the replay's
+    /// `ShardFiles` at hand (a signal handler has only the path).
+    static func removeAll(database: String) {
+        var paths = [database]
+        while FileManager.default.fileExists(atPath: shardPath(of: database, index: paths.count)) {
+            paths.append(shardPath(of: database, index: paths.count))
+        }
+        remove(paths)
+    }
+
+    /// The file of shard `index` (from 1) of the replay writing `database` in this process.
+    private static func shardPath(of database: String, index: Int) -> String {
+        "\(database).shard\(index)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
     private static func remove(_ paths: [String]) {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Simulation
 import Synchronization
 
 /// Removes the database a command is writing when the command is interrupted (Ctrl-C, `kill`), then
@@ -9,13 +10,13 @@ final class InterruptCleanup: Sendable {
     private let writing = Mutex<String?>(nil)
     private let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Starts handling the signals; until ``stop()``, a signal removes the file being written and exits.
+    /// Starts handling the signals; until ``stop(_:)``, a signal removes the file being written and exits.
     func start() -> [any DispatchSourceSignal] {
         signals.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
-                if let path = writing.withLock({ $0 }) { Self.remove(databaseAt: path) }
+                if let path = writing.withLock({ $0 }) { Replay.removeFiles(ofDatabase: path) }
                 exit(128 + number)
             }
             source.resume()
@@ -32,19 +33,5 @@ final class InterruptCleanup: Sendable {
     func stop(_ sources: [any DispatchSourceSignal]) {
         sources.forEach { $0.cancel() }
         signals.forEach { signal($0, SIG_DFL) }
-    }
-
-    /// Removes the database at `path` with its journal files and the shard files this process writes beside it.
-    private static func remove(databaseAt path: String) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let shardPrefix = url.lastPathComponent + ".shard"
-        let process = "-\(ProcessInfo.processInfo.processIdentifier)"
-        var doomed = [path, path + "-wal", path + "-shm"]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(shardPrefix) && (name.hasSuffix(process) || name.hasSuffix(process + "-wal") || name.hasSuffix(process + "-shm")) {
-            doomed.append(folder + "/" + name)
-        }
-        for file in doomed { try? FileManager.default.removeItem(atPath: file) }
     }
 }
