@@ -19,6 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSON", dependencies: ["Determinism"]),
+        .target(name: "SQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "Loyalty", dependencies: ["JSON", "Determinism"]),
         .target(name: "StatesLanguage", dependencies: ["JSON", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections"), .product(name: "DequeModule", package: "swift-collections")]),
@@ -35,7 +36,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "JSON", "Loyalty", "Workflows", "Determinism", "StatesLanguage", .product(name: "GRDB", package: "GRDB.swift"),
+                "JSON", "Loyalty", "Workflows", "Determinism", "StatesLanguage", "SQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),

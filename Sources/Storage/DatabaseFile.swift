@@ -55,6 +55,7 @@ public struct DatabaseFile: Sendable {
     /// - Throws: ``StorageError/missingDatabase(path:)`` when the file is absent and may not be created;
     ///   ``StorageError/notAVendingPassDatabase(path:reason:)`` when the file holds something else.
     public static func open(at path: String, createIfMissing: Bool) throws -> DatabaseFile {
+        SQLiteLibrary.prepare()
         if !FileManager.default.fileExists(atPath: path) {
             guard createIfMissing else { throw StorageError.missingDatabase(path: path) }
         }
@@ -99,6 +100,7 @@ public struct DatabaseFile: Sendable {
     public static func createForOneRun(
         at path: String, groupedWrites: Int = 1_000, cacheMebibytes: Int = oneRunCacheMebibytes
     ) throws -> DatabaseFile {
+        SQLiteLibrary.prepare()
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -122,7 +124,8 @@ public struct DatabaseFile: Sendable {
 
     /// A fresh database in memory, for tests.
     public static func inMemory() throws -> DatabaseFile {
-        try DatabaseFile(writer: DatabaseQueue())
+        SQLiteLibrary.prepare()
+        return try DatabaseFile(writer: DatabaseQueue())
     }
 
     /// Refuses to migrate an SQLite file that another program created; checked read-only, before
