@@ -19,7 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSON", dependencies: ["Determinism"]),
-        .target(name: "SQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "ProcessSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "Loyalty", dependencies: ["JSON", "Determinism"]),
         .target(name: "StatesLanguage", dependencies: ["JSON", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Determinism", dependencies: [.product(name: "HeapModule", package: "swift-collections"), .product(name: "DequeModule", package: "swift-collections")]),
@@ -36,14 +36,14 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "JSON", "Loyalty", "Workflows", "Determinism", "StatesLanguage", "SQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
+                "JSON", "Loyalty", "Workflows", "Determinism", "StatesLanguage", "ProcessSettings", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(
             name: "VendingPassCLI",
             dependencies: [
-                "JSON", "Loyalty", "Fleet", "Storage", "Workflows", "StatesLanguage", "Determinism", "Simulation",
+                "JSON", "Loyalty", "Fleet", "Storage", "Workflows", "StatesLanguage", "Determinism", "Simulation", "ProcessSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,4 +1,4 @@
-import SQLiteSettings
+import ProcessSettings
 
 /// Process-wide settings of the SQLite library, applied once, before the first database opens.
 ///

@@ -14,6 +14,7 @@ public enum VendingPass {
     /// exit 2 for bad input (a bad trace, an unusable database file), 1 for a failure such as an
     /// unknown member, and argument-parser's own statuses for usage errors and `--help`.
     public static func run(_ arguments: [String]) async -> Int32 {
+        MallocArenas.limitForThisProcess()
         let console = Console.current
         do {
             var command = try VendingPassCommand.parseAsRoot(arguments)
