@@ -6,10 +6,10 @@ import ProcessSettings
 /// frees stays in its heap. A replay's shards and their writers allocate on four threads, and the
 /// comparison at the end on another: the shards' freed memory was not reused, and the million-purchase
 /// replay's peak varied from 406,204 to 494,380 KB between runs of one build. With two heaps the
-/// comparison reuses what the shards freed (425,412 and 433,428 KB), at no cost in time the machine's
-/// variation let us see.
+/// comparison reuses what the shards freed: 385,776–387,940 KB in three runs (BENCHMARKS.md).
 enum MallocArenas {
-    /// Heaps shared by every thread: one per core of the machines VendingPass is measured on.
+    /// Heaps shared by every thread. Two is what was measured (on two cores); a thread that finds both
+    /// heaps taken waits for one, which cost no time the measurements could see.
     static let limit: Int32 = 2
 
     /// Caps the heaps; called once, before the command starts its threads.
