@@ -57,8 +57,11 @@ public struct TraceGenerator {
         }
     }
 
-    /// Writes the whole trace to `sink` in `format`, calling `progress` with the fraction of simulated time done.
-    public mutating func generate(into sink: inout some ByteSink, format: TraceFormat, progress: (Double) -> Void = { _ in }) throws {
+    /// Writes the whole trace to `sink` in `format`, calling `progress` with the hours of trading
+    /// simulated so far and their total.
+    public mutating func generate(
+        into sink: inout some ByteSink, format: TraceFormat, progress: (_ hoursDone: Int, _ hoursTotal: Int) -> Void = { _, _ in }
+    ) throws {
         let encoder = TraceEncoder(fleet: fleet)
         if format == .csv { encoder.append(raw: TraceFormat.csvHeader) }
         try run(progress: progress) { event in
@@ -77,7 +80,7 @@ public struct TraceGenerator {
     /// trace).
     ///
     /// - Throws: ``Loyalty/TraceError`` as parsing the lines would.
-    public mutating func generateTrace(file: String, progress: (Double) -> Void = { _ in }) throws -> Trace {
+    public mutating func generateTrace(file: String, progress: (_ hoursDone: Int, _ hoursTotal: Int) -> Void = { _, _ in }) throws -> Trace {
         let builder = try GeneratedEventBuilder(fleet: fleet)
         var parser = TraceParser(file: file)
         var number = 0
@@ -89,8 +92,9 @@ public struct TraceGenerator {
     }
 
     /// Runs the fleet to the end, handing each event to `emit` in time order.
-    private mutating func run(progress: (Double) -> Void, emit: (GeneratedEvent) throws -> Void) throws {
+    private mutating func run(progress: (_ hoursDone: Int, _ hoursTotal: Int) -> Void, emit: (GeneratedEvent) throws -> Void) throws {
         let start = settings.start.millisecondsSinceEpoch
+        let hours = Int((end - start) / 3_600_000)
         var reported = start
         while true {
             let next = arrivals.min?.time ?? .max
@@ -102,13 +106,13 @@ public struct TraceGenerator {
             guard let arrival = arrivals.popMin() else { break }
             if arrival.time - reported > 3_600_000 {
                 reported = arrival.time
-                progress(Double(arrival.time - start) / Double(end - start))
+                progress(Int((arrival.time - start) / 3_600_000), hours)
             }
             serve(machine: Int(arrival.machine), at: arrival.time)
             let following = nextArrival(of: Int(arrival.machine), after: arrival.time)
             if following < end { arrivals.insert(Arrival(time: following, machine: arrival.machine)) }
         }
-        progress(1)
+        progress(hours, hours)
     }
 
     /// The next customer's arrival after `time`: a Poisson process whose rate is constant within each hour.

@@ -11,8 +11,7 @@ public enum ReplaySource {
             return try TraceFile.read(path) { read, size in progress(read >> 20, max(1, size >> 20)) }
         case .generate(let settings):
             var generator = TraceGenerator(settings: settings)
-            let hours = settings.days * 24
-            return try generator.generateTrace(file: "\(scenario.file) (generated)") { progress(Int($0 * Double(hours)), hours) }
+            return try generator.generateTrace(file: "\(scenario.file) (generated)", progress: progress)
         }
     }
 

@@ -72,16 +72,15 @@ struct GenerateCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console.current
         var generator = TraceGenerator(settings: try settings())
-        let hours = generator.settings.days * 24
         var progress = ProgressLine("generating", unit: "hours of trading", console: console)
         if let out {
             try AtomicFile.write(to: out) { handle in
                 var sink = FileSink(handle: handle)
-                try generator.generate(into: &sink, format: format.value) { progress.update(done: Int($0 * Double(hours)), total: hours) }
+                try generator.generate(into: &sink, format: format.value) { progress.update(done: $0, total: $1) }
             }
         } else {
             var sink = ConsoleSink(console: console)
-            try generator.generate(into: &sink, format: format.value) { progress.update(done: Int($0 * Double(hours)), total: hours) }
+            try generator.generate(into: &sink, format: format.value) { progress.update(done: $0, total: $1) }
         }
         progress.finish()
         guard stats else { return }

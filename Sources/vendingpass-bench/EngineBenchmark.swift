@@ -227,8 +227,8 @@ enum GenerateBenchmark {
         var sink = FileSink(handle: handle)
         let started = ContinuousClock.now
         var lastDay = -1
-        try generator.generate(into: &sink, format: .jsonl) { fraction in
-            let day = Int(fraction * Double(days))
+        try generator.generate(into: &sink, format: .jsonl) { hours, _ in
+            let day = hours / 24
             if day / 30 != lastDay / 30 {
                 lastDay = day
                 FileHandle.standardError.write(Data("  day \(day): \(Int(ResidentMemory.megabytes())) MiB resident\n".utf8))
