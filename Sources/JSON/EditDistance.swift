@@ -26,4 +26,10 @@ public enum EditDistance {
             .filter { $0.distance <= 2 && $0.distance * 2 <= target.count }
         return close.min { ($0.distance, $0.name) < ($1.distance, $1.name) }?.name
     }
+
+    /// The hint appended to a message about a misspelt name: ` (did you mean "Wait"?)`, or empty when
+    /// no name of `names` is close (see ``suggestion(for:among:)``).
+    public static func hint(for target: String, among names: some Sequence<String>) -> String {
+        suggestion(for: target, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+    }
 }

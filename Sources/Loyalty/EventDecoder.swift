@@ -45,8 +45,10 @@ public struct EventDecoder: Sendable {
         let type = try fields.required("type") { text throws(FieldProblem) in try EventType(validating: text) }
         let rule = Self.allowed[type]!
         for name in object.orderedKeys.sorted() where !rule.required.contains(name) && !rule.optional.contains(name) {
-            let hint = EditDistance.suggestion(for: name, among: rule.required.union(rule.optional)).map { " (did you mean \"\($0)\"?)" } ?? ""
-            let reason = Self.fieldNames.contains(name) ? "does not belong on a \(type.rawValue)" : "is not a field of the trace format\(hint)"
+            let reason =
+                Self.fieldNames.contains(name)
+                ? "does not belong on a \(type.rawValue)"
+                : "is not a field of the trace format\(EditDistance.hint(for: name, among: rule.required.union(rule.optional)))"
             throw LineProblem(field: name, reason: reason)
         }
         let id = try fields.required("id") { text throws(FieldProblem) in try EventID(validating: text) }

@@ -66,7 +66,6 @@ struct StateContext {
     }
 
     static func unknownStateMessage(_ target: String, names: Set<String>) -> String {
-        let hint = EditDistance.suggestion(for: target, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
-        return "no state named \"\(target)\"\(hint)"
+        "no state named \"\(target)\"\(EditDistance.hint(for: target, among: names))"
     }
 }
