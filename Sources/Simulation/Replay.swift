@@ -20,6 +20,10 @@ public enum Replay {
         public var cost: CostModel
         /// Called now and then with the events published so far and their total.
         public var progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        /// Called once, after the last event was published and every timer fired, with what the replay
+        /// does last: merges the shards' databases and compares the records with the truth (seconds for
+        /// a large replay).
+        public var finishing: @Sendable (_ step: String) -> Void = { _ in }
         /// Shards replayed side by side (see ``ReplayShards``); nil for two when the trace has at least
         /// 1,000 events, one otherwise. The report of a trace depends on its shards only through the
         /// topic's draws of duplicates and delays, which each shard makes for its own events.
@@ -56,6 +60,7 @@ public enum Replay {
                 }
                 return try await group.reduce(into: Tally(end: start)) { $0.add($1) }
             }
+            options.finishing(files.all.count > 1 && options.database != nil ? "merging the shards, comparing with the truth" : "comparing with the truth")
             let ledgers = try files.mergeShards().map { BackendLedger(file: $0) }
             outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledgers: ledgers)
         } catch {

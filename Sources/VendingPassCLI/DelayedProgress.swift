@@ -15,6 +15,14 @@ final class DelayedProgress: Sendable {
         }
     }
 
+    /// Replaces the bar with `text` (see ``ProgressLine/note(_:)``), once the line is shown.
+    func note(_ text: String) {
+        state.withLock { state in
+            guard ContinuousClock.now - state.started > .seconds(1) else { return }
+            state.line.note(text)
+        }
+    }
+
     func finish() {
         state.withLock { $0.line.finish() }
     }

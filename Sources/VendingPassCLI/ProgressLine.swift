@@ -27,6 +27,13 @@ struct ProgressLine {
         console.writeError("\r\(label) [\(bar)] \(percent)% (\(done)/\(total) \(unit))")
     }
 
+    /// Replaces the bar with `text`, for a last step whose progress is not counted.
+    mutating func note(_ text: String) {
+        guard isShown else { return }
+        lastPercent = 100
+        console.writeError("\r\u{1B}[2K\(label): \(text)")
+    }
+
     /// Clears the line.
     func finish() {
         guard isShown, lastPercent >= 0 else { return }

@@ -81,6 +81,7 @@ struct ReplayCommand: AsyncParsableCommand {
             options.database = db.map { strategies.count > 1 ? Self.path($0, for: each) : $0 }
             let progress = DelayedProgress(label: "replaying \(each.rawValue)", unit: "events", console: console, quiet: json.isEnabled)
             options.progress = { done, total in progress.update(done: done, total: total) }
+            options.finishing = { progress.note($0) }
             if let path = options.database, !FileManager.default.fileExists(atPath: path) { interrupt.setWriting(path) }
             reports.append(try await Replay.run(loaded, trace: trace, options: options))
             interrupt.setWriting(nil)

@@ -49,6 +49,28 @@ import Testing
         #expect(try Self.simulated(split) == Self.simulated(whole))
     }
 
+    @Test func progressReachesEveryEventBeforeTheLastStepIsNamedOnce() async throws {
+        let directory = try TemporaryDirectory()
+        let scenario = try Self.scenario(in: directory)
+        let trace = try ReplaySource.trace(of: scenario)
+        let told = Locked<[String]>([])
+        var options = Replay.Options(scenario: scenario, strategy: .orchestrated)
+        options.shards = 2
+        options.database = directory.file("run.sqlite")
+        options.progress = { done, total in told.withLock { $0.append("\(done)/\(total)") } }
+        options.finishing = { step in told.withLock { $0.append(step) } }
+        _ = try await Replay.run(scenario, trace: trace, options: options)
+        let steps = told.withLock { $0 }
+        #expect(steps.last == "merging the shards, comparing with the truth")
+        #expect(steps.dropLast().last == "\(trace.events.count)/\(trace.events.count)")
+        #expect(steps.filter { !$0.contains("/") }.count == 1)
+
+        options.database = nil
+        told.withLock { $0 = [] }
+        _ = try await Replay.run(scenario, trace: trace, options: options)
+        #expect(told.withLock { $0.last } == "comparing with the truth", "in memory, nothing is merged")
+    }
+
     @Test func shardsDrawDuplicatesAndDelaysTheSameWayEveryRun() async throws {
         let directory = try TemporaryDirectory()
         let scenario = try Self.scenario(in: directory, delivery: "{duplicates: 0.3, reorderWithin: 30s}")
