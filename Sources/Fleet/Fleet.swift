@@ -137,6 +137,19 @@ struct Fleet {
         return rates[machine * 48 + (weekend ? 24 : 0) + hour]
     }
 
+    /// The customers the fleet expects between `start` and `end`, summed hour by hour over every machine:
+    /// about a tenth more than the events their sessions produce (declined and abandoned sessions leave none).
+    func expectedSessions(from start: Int64, to end: Int64) -> Int {
+        var sessions = 0.0
+        var hour = start
+        while hour < end {
+            let length = Double(min(end, hour + 3_600_000) - hour)
+            for machine in machines.indices { sessions += rate(of: machine, at: hour) * length }
+            hour += 3_600_000
+        }
+        return Int(sessions.rounded(.up))
+    }
+
     /// Refills every slot of `machine` when its refill is due (at 06:00 UTC, every few days by site kind).
     mutating func refillIfDue(_ machine: Int, at time: Int64) {
         guard time >= machines[machine].nextRefill else { return }

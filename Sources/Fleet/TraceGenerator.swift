@@ -82,7 +82,7 @@ public struct TraceGenerator {
     /// - Throws: ``Loyalty/TraceError`` as parsing the lines would.
     public mutating func generateTrace(file: String, progress: (_ hoursDone: Int, _ hoursTotal: Int) -> Void = { _, _ in }) throws -> Trace {
         let builder = try GeneratedEventBuilder(fleet: fleet)
-        var parser = TraceParser(file: file)
+        var parser = TraceParser(file: file, capacity: fleet.expectedSessions(from: settings.start.millisecondsSinceEpoch, to: end))
         var number = 0
         try run(progress: progress) { event in
             number += 1

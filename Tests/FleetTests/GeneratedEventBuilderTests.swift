@@ -31,6 +31,18 @@ import Testing
         #expect(builder.statistics.events == writer.statistics.events)
     }
 
+    /// The parser's tables are sized up front from the fleet's expected customers: a little more than the
+    /// events, never far more (the room is memory a replay holds).
+    @Test func theExpectedSessionsBoundTheEventsClosely() throws {
+        var generator = TraceGenerator(settings: settings(days: 7))
+        let expected = generator.fleet.expectedSessions(from: generator.settings.start.millisecondsSinceEpoch, to: generator.end)
+        _ = try generator.generateTrace(file: "generated")
+        let sessions = generator.statistics.sessions
+        let events = generator.statistics.events
+        #expect(Double(expected) > Double(sessions) * 0.9 && Double(expected) < Double(sessions) * 1.1)
+        #expect(expected > events && Double(expected) < Double(events) * 1.25, "\(expected) for \(events) events")
+    }
+
     @Test func aSessionPastSevenDigitsKeepsAllItsDigits() throws {
         var random = SeededGenerator(seed: 1, stream: "fleet")
         let fleet = Fleet(settings: settings(days: 1), random: &random)
