@@ -7,6 +7,12 @@ extension DatabaseFile {
     /// table or column that a later migration adds is merged too.
     private static let unmergedTables = ["grdb_migrations", "program", "workflow_timer"]
 
+    /// Tables copied in another order than their rowid's. The ledger's rows go member by member (in
+    /// time order, ties in the order written, which is what a member's history reads), so that its two
+    /// indexes that begin with the member take them in order: the million-purchase replay's ledger
+    /// merged in 0.84 s instead of 1.17 s (sqlite3 shell, the same two files).
+    private static let copyOrders = ["ledger_entry": "participant, time, id"]
+
     /// Closes the connection of a file opened for one run, so that another connection may read the
     /// file; the file must not be used afterwards.
     public func close() throws {
@@ -50,14 +56,15 @@ extension DatabaseFile {
 
     /// Copies the shard's rows of `table` after this database's own. Its rowid column, if it has one
     /// (an `INTEGER PRIMARY KEY`, such as the ledger's `id`), is left out, so the rows are numbered
-    /// after this database's, in their order in the shard; the other tables are read in the order they
-    /// are stored (sorting them by a text key would build the sort in memory).
+    /// after this database's, in their order in the shard (or in ``copyOrders``, read through an index
+    /// that has it); the other tables are read in the order they are stored (sorting them by a text key
+    /// would build the sort in memory).
     private static func copy(_ table: String, in db: Database) throws {
         let columns = try Row.fetchAll(db, sql: "SELECT name, type, pk FROM pragma_table_info(?, 'main')", arguments: [table])
         let keys = columns.filter { ($0["pk"] as Int? ?? 0) > 0 }
         let rowid: String? = keys.count == 1 && (keys[0]["type"] as String? ?? "").uppercased() == "INTEGER" ? keys[0]["name"] : nil
         let copied = columns.compactMap { $0["name"] as String? }.filter { $0 != rowid }.map { $0.quotedDatabaseIdentifier }.joined(separator: ", ")
-        let order = rowid.map { " ORDER BY \($0.quotedDatabaseIdentifier)" } ?? ""
+        let order = (copyOrders[table] ?? rowid?.quotedDatabaseIdentifier).map { " ORDER BY \($0)" } ?? ""
         let name = table.quotedDatabaseIdentifier
         try db.execute(sql: "INSERT OR FAIL INTO main.\(name) (\(copied)) SELECT \(copied) FROM shard.\(name)\(order)")
     }
