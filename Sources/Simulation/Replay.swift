@@ -128,7 +128,7 @@ public enum Replay {
         let billing = Billing(model: options.cost)
         let failures = Counter()
         let engine = try workflowEngine(
-            definition, options: options, shards: shard.count, file: file, clock: clock, backend: backend, billing: billing, failures: failures
+            definition, options: options, shards: shard.count, events: shard.indices.count, file: file, clock: clock, backend: backend, billing: billing, failures: failures
         )
         let mode: LoyaltyHandler.Mode =
             switch options.strategy {
@@ -187,7 +187,7 @@ public enum Replay {
     }
 
     private static func workflowEngine(
-        _ definition: StateMachine?, options: Options, shards: Int, file: DatabaseFile, clock: VirtualClock, backend: LegacyBackend,
+        _ definition: StateMachine?, options: Options, shards: Int, events: Int, file: DatabaseFile, clock: VirtualClock, backend: LegacyBackend,
         billing: Billing, failures: Counter
     ) throws -> WorkflowEngine? {
         guard let definition else { return nil }
@@ -196,6 +196,7 @@ public enum Replay {
         engineOptions.commitPolicy = .batched(events: 50_000 / shards)
         engineOptions.cachedExecutions = Self.cachedExecutions / shards
         engineOptions.timerWindow /= shards
+        engineOptions.expectedExecutions = events
         let registry = BackendTasks.registry(backend: backend, clock: clock, billing: billing, failures: failures)
         let store: any WorkflowStore = options.database == nil ? InMemoryWorkflowStore() : SQLiteWorkflowStore(file: file)
         let engine = WorkflowEngine(clock: clock, store: store, registry: registry, options: engineOptions)

@@ -37,6 +37,10 @@ public final class WorkflowEngine: Sendable {
         /// Executions kept in memory after they are saved, so the next step need not read them back;
         /// beyond this, saved executions that only wait for a timer leave memory.
         public var cachedExecutions = 20_000
+        /// Executions the engine expects to start, when known (a replay knows its events): the filter of
+        /// known names is sized for them at once, instead of being rebuilt from the store each time it
+        /// fills (which waits for the writer and reads every execution's id).
+        public var expectedExecutions = 0
 
         /// The defaults.
         public init() {}
@@ -134,7 +138,7 @@ public final class WorkflowEngine: Sendable {
         try flush()
         let ids = try store.executionIDs()
         core.withLock { core in
-            var names = NameFilter(capacity: max(1 << 16, (ids.count + core.cache.count) * 2))
+            var names = NameFilter(capacity: max(1 << 16, options.expectedExecutions, (ids.count + core.cache.count) * 2))
             ids.forEach { names.insert($0) }
             core.cache.keys.forEach { names.insert($0) }
             core.names = names
