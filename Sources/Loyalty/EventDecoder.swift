@@ -18,6 +18,14 @@ public struct EventDecoder: Sendable {
     /// Every field of the trace format, on any event type.
     public static let fieldNames = allowed.values.reduce(into: Set<String>()) { $0.formUnion($1.required.union($1.optional)) }
 
+    /// What ``decode(object:otherFields:)`` does with members that are not fields of the event's type.
+    public enum OtherFields: Sendable {
+        /// Reported, as in a trace line.
+        case rejected
+        /// Left out.
+        case ignored
+    }
+
     /// Creates a decoder.
     public init() {}
 
@@ -40,11 +48,16 @@ public struct EventDecoder: Sendable {
 
     /// Decodes an event already read as a JSON object (a workflow's task input carries one), with the
     /// same checks as a line.
-    public func decode(object: JSONObject) throws(LineProblem) -> LoyaltyEvent {
+    ///
+    /// - Parameter otherFields: `.ignored` skips members that are not fields of the event's type (a
+    ///   workflow adds its own beside the event's) instead of reporting the first of them; every field
+    ///   of the type is still checked.
+    public func decode(object: JSONObject, otherFields: OtherFields = .rejected) throws(LineProblem) -> LoyaltyEvent {
         let fields = FieldReader(object: object)
         let type = try fields.required("type") { text throws(FieldProblem) in try EventType(validating: text) }
         let rule = Self.allowed[type]!
-        for name in object.orderedKeys.sorted() where !rule.required.contains(name) && !rule.optional.contains(name) {
+        for name in otherFields == .rejected ? object.orderedKeys.sorted() : []
+        where !rule.required.contains(name) && !rule.optional.contains(name) {
             let reason =
                 Self.fieldNames.contains(name)
                 ? "does not belong on a \(type.rawValue)"

@@ -58,9 +58,8 @@ enum BackendTasks {
         guard case .object(let object)? = invocation.input["event"] else {
             throw TaskFailure(error: "Loyalty.BadInput", cause: "The task's input has no event object.")
         }
-        let fields = JSONObject(object.filter { EventDecoder.fieldNames.contains($0.key) }.map { ($0.key, $0.value) })
         do {
-            return try EventDecoder().decode(object: fields)
+            return try EventDecoder().decode(object: object, otherFields: .ignored)
         } catch {
             throw TaskFailure(error: "Loyalty.BadInput", cause: "The event is not valid: \(error)")
         }

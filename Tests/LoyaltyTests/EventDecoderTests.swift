@@ -85,6 +85,22 @@ import Testing
         #expect(throws: LineProblem(field: "type", reason: "is missing")) { try decoder.decode(object: JSONObject()) }
     }
 
+    /// A workflow adds its own members beside the event's: told to ignore them, the decoder reads the
+    /// event as its line would be read, and still checks every field the event's type has.
+    @Test func membersAWorkflowAddedAreIgnoredWhenAsked() throws {
+        guard case .object(let object) = try JSONParser.parse(purchase(setting: "bonus", to: "1")) else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(throws: LineProblem.self) { try decoder.decode(object: object) }
+        #expect(try decoder.decode(object: object, otherFields: .ignored) == decoder.decode(purchase(setting: "bonus", to: nil)))
+        guard case .object(let broken) = try JSONParser.parse(purchase(setting: "amount", to: "2.5")) else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(throws: LineProblem.self) { try decoder.decode(object: broken, otherFields: .ignored) }
+    }
+
     @Test func anonymousPurchaseHasNoParticipant() throws {
         #expect(try decoder.decode(purchase(setting: "participant", to: nil)).participant == nil)
         #expect(try decoder.decode(purchase(setting: "participant", to: "null")).participant == nil)
