@@ -90,7 +90,9 @@ public struct DatabaseFile: Sendable {
     /// a fifth of its thread in the kernel; a replay split into shards divides the 32 MiB between
     /// them, each holding part of the data); savepoint journals in memory (every write is a savepoint in
     /// a group, and SQLite copies each page a savepoint first changes to its journal: in a temporary
-    /// file, that was a system call per page, most of the kernel time left); writes made through
+    /// file, that was a system call per page, most of the kernel time left), in one chunk of up to
+    /// 4 MiB per savepoint (see ``SQLiteLibrary``) rather than `temp_store = MEMORY`'s chunks of 1 KiB,
+    /// each of which cost a memory barrier in `sqlite3_malloc`; writes made through
     /// ``write(_:)`` grouped into transactions of `groupedWrites` (call ``commitGroupedWrites()`` at the
     /// end). The file survives the process dying (less the open group), not the machine losing power,
     /// and other processes may open it once this one has closed it.
@@ -112,7 +114,7 @@ public struct DatabaseFile: Sendable {
         var configuration = Configuration()
         configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 8192")
             try db.execute(sql: "PRAGMA cache_size = \(-1_024 * max(1, cacheMebibytes))")
         }
         do {

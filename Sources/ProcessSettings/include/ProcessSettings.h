@@ -10,6 +10,11 @@
 /// SQLITE_MISUSE (21). Returns SQLITE_OK (0) when it took effect.
 int vp_sqlite_disable_memory_statistics(void);
 
+/// Keeps statement journals (a savepoint's copies of the pages it changes) in memory up to `bytes`,
+/// in chunks of that size, for databases whose temp_store is FILE; past it they spill to a temporary
+/// file. Takes effect only before SQLite initializes; returns SQLITE_OK (0) when it took effect.
+int vp_sqlite_set_statement_journal_spill(int bytes);
+
 /// Caps the heaps (arenas) glibc's allocator keeps for the process's threads at `count`; returns 1
 /// when it took effect, 0 otherwise (and on systems without glibc).
 int vp_limit_malloc_arenas(int count);
