@@ -3,10 +3,11 @@ import Determinism
 extension WorkflowEngine {
     /// Fires every timer due now, in (due, sequence) order, then commits and arms the next wake-up.
     func fireDueTimers() {
+        let now = clock.now
         let due = core.withLock { core in
             core.wakeAt = nil
             var due: [TimerEntry] = []
-            while let timer = core.popDueTimer(now: clock.now) { due.append(timer) }
+            while let timer = core.popDueTimer(now: now) { due.append(timer) }
             return due
         }
         var calls: [TaskCall] = []
