@@ -20,7 +20,10 @@ struct ReplayCommand: AsyncParsableCommand {
 
             A trace of 1,000 events or more replays in two shards of whole members, one per core; with \
             --db the second shard's file (PATH.shard1-PID) is merged into PATH at the end and removed. \
-            A replay that fails or is interrupted (Ctrl-C) removes the --db file it was writing.
+            A replay that fails or is interrupted (Ctrl-C) removes the --db file it was writing. \
+            A replay longer than a second shows its progress on standard error when it is a terminal \
+            (events published, then the last step: merging the shards, comparing with the truth); \
+            --json keeps it silent.
 
             Exit status: 0 when every expectation of the scenario holds, 1 when one does not, 2 on bad input.
 
