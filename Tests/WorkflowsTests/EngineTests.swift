@@ -74,6 +74,32 @@ import Workflows
         #expect(first.filter { $0.type == .taskFailed }.count == 3)
     }
 
+    /// The engine asks the clock to wake it when its earliest timer is due, once: executions that each
+    /// arm a task timeout twice and a Wait run six clock items each (1,805 for 300). Each wake that found
+    /// a later wake pending used to schedule one more (2,407 for these; in fleet-day's replay, seven
+    /// clock items in eight were wakes with no timer due).
+    @Test func theClockWakesTheEngineOncePerTimerItNeeds() async throws {
+        let slowCall: @Sendable (TaskInvocation, VirtualClock) async throws -> JSONValue = { _, clock in
+            await clock.sleep(for: .milliseconds(200))
+            return ["ok": true]
+        }
+        let fixture = try EngineFixture(
+            definition: EngineFixture.vendingPass, machine: "vending-pass", handlers: ["CountPoints": slowCall, "UpdateParticipant": slowCall]
+        )
+        let clock = fixture.clock
+        let engine = fixture.engine
+        let executions = 300
+        clock.spawn {
+            for index in 0..<executions {
+                await clock.sleep(for: .seconds(1))
+                _ = try? engine.start(machine: "vending-pass", name: "e-\(index)", input: EngineFixture.purchase)
+            }
+        }
+        await clock.run()
+        #expect(engine.statistics.executionsSucceeded == executions)
+        #expect(clock.itemsRun < executions * 7, "\(clock.itemsRun) clock items for \(executions) executions")
+    }
+
     @Test func retriesBackOffAndAreCappedByMaxDelay() async throws {
         let definition = #"{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":2,"BackoffRate":3,"MaxDelaySeconds":10,"MaxAttempts":3}],"End":true}}}"#
         let fixture = try EngineFixture(definition: definition, handlers: ["T": { _, _ in throw TaskFailure(error: "Busy", cause: "later") }])

@@ -16,8 +16,8 @@ struct EngineCore {
     /// The most timers kept in memory.
     var window = 10_000
     var nextSequence: Int64 = 0
-    /// When a call to fire timers is already scheduled on the clock.
-    var wakeAt: Instant?
+    /// The calls to fire timers already scheduled on the clock.
+    var wakes = PendingWakes()
     /// Ids of every execution in the store or staged for it.
     var names = NameFilter(capacity: 1 << 16)
     var batch = WorkflowBatch()

@@ -1,11 +1,12 @@
 import Determinism
 
 extension WorkflowEngine {
-    /// Fires every timer due now, in (due, sequence) order, then commits and arms the next wake-up.
-    func fireDueTimers() {
+    /// Fires every timer due now, in (due, sequence) order, then commits and arms the next wake-up;
+    /// `wake` is the instant this call was scheduled at.
+    func fireDueTimers(wake: Instant) {
         let now = clock.now
         let due = core.withLock { core in
-            core.wakeAt = nil
+            core.wakes.ran(at: wake)
             var due: [TimerEntry] = []
             while let timer = core.popDueTimer(now: now) { due.append(timer) }
             return due
@@ -25,16 +26,17 @@ extension WorkflowEngine {
         proceed(with: calls, finished: finished)
     }
 
-    /// Asks the clock to call ``fireDueTimers()`` when the earliest timer is due, unless a call is already due sooner.
+    /// Asks the clock to call ``fireDueTimers(wake:)`` when the earliest timer is due, unless a call is
+    /// already pending at or before it.
     func scheduleWake() {
         let due: Instant? = core.withLock { core in
             guard let next = core.nextTimer() else { return nil }
-            if let wakeAt = core.wakeAt, wakeAt <= next.due { return nil }
-            core.wakeAt = next.due
+            if let earliest = core.wakes.earliest, earliest <= next.due { return nil }
+            core.wakes.schedule(at: next.due)
             return next.due
         }
         guard let due else { return }
-        clock.schedule(at: due) { [self] in fireDueTimers() }
+        clock.schedule(at: due) { [self] in fireDueTimers(wake: due) }
     }
 
     /// Replaces the in-memory window with the earliest timers: the store's, corrected by the batches not
