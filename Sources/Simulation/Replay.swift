@@ -60,7 +60,7 @@ public enum Replay {
                 }
                 return try await group.reduce(into: Tally(end: start)) { $0.add($1) }
             }
-            options.finishing(files.all.count > 1 && options.database != nil ? "merging the shards, comparing with the truth" : "comparing with the truth")
+            options.finishing(files.hasShardsToMerge ? "merging the shards, comparing with the truth" : "comparing with the truth")
             let ledgers = try files.mergeShards().map { BackendLedger(file: $0) }
             outcome = try ReplayOutcome(trace: trace, rules: scenario.rules, ledgers: ledgers)
         } catch {

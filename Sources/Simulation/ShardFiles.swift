@@ -37,10 +37,13 @@ final class ShardFiles: Sendable {
         all = files
     }
 
+    /// Whether ``mergeShards()`` has files to merge: shards on disk beside the replay's own.
+    var hasShardsToMerge: Bool { !shardPaths.isEmpty }
+
     /// Merges every shard's file into the replay's own, and returns the databases that hold the replay
     /// now: the replay's own when it is on disk, every shard's when they are in memory.
     func mergeShards() throws -> [DatabaseFile] {
-        guard !shardPaths.isEmpty else { return all }
+        guard hasShardsToMerge else { return all }
         for file in all.dropFirst() { try file.close() }
         for path in shardPaths { try all[0].absorb(shardAt: path) }
         return [all[0]]
