@@ -136,6 +136,35 @@ import Workflows
         #expect(fixture.engine.timersInMemory == 0)
     }
 
+    /// Purchases arriving one a millisecond, each waiting 90 s, with no room to keep waiting executions in
+    /// memory: the executions behind the coming timers are read back in the background, not by the
+    /// engine's thread as each timer comes due, and every execution ends as it would in memory.
+    @Test func executionsBehindComingTimersAreReadAhead() async throws {
+        var options = WorkflowEngine.Options()
+        options.timerWindow = 2_000
+        options.cachedExecutions = 0
+        options.commitPolicy = .batched(events: 1_000)
+        let fixture = try EngineFixture(
+            definition: EngineFixture.vendingPass, machine: "vending-pass", store: SQLiteWorkflowStore(file: try DatabaseFile.inMemory()), options: options
+        )
+        let engine = fixture.engine
+        fixture.clock.spawn { [clock = fixture.clock] in
+            for index in 0..<3_000 {
+                await clock.sleep(until: EngineFixture.start.advanced(by: .milliseconds(Int64(index))))
+                _ = try? engine.start(machine: "vending-pass", name: "e-\(index)", input: ["id": .string("e-\(index)"), "participant": "vp-1"])
+            }
+        }
+        await fixture.clock.run()
+        try engine.flush()
+
+        let statistics = engine.statistics
+        #expect(statistics.executionsSucceeded == 3_000)
+        let updated = fixture.calls(to: "UpdateParticipant").map { $0.at.millisecondsSinceEpoch - EngineFixture.start.millisecondsSinceEpoch }
+        #expect(updated == (0..<3_000).map { 90_000 + Int64($0) })
+        #expect(statistics.executionsReadAhead + statistics.executionsReadOnDemand >= 3_000, "\(statistics)")
+        #expect(statistics.executionsReadOnDemand <= 10, "\(statistics)")
+    }
+
     /// With a small window of timers and commits written in the background, every Wait still ends at
     /// its own due instant: timers beyond the window, and timers armed or fired in batches not yet
     /// written when the window is reloaded, are neither lost nor fired twice.

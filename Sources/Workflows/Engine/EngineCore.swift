@@ -30,6 +30,14 @@ struct EngineCore {
     /// Counts batches written, so a reload can tell whether one landed while it read the store.
     var commitsWritten = 0
     var dirty: Set<String> = []
+    /// Batches written, handed back to be freed on the engine's thread, which allocated their events.
+    var spent: [StagedBatch] = []
+    /// Executions being read ahead in the background.
+    var readingAhead: Set<String> = []
+    /// The latest timer whose execution the read-ahead was asked for (nil: start from the earliest), and
+    /// about how many timers up to it have not fired yet.
+    var readAheadFrontier: TimerEntry?
+    var readAheadRemaining = 0
     var statistics = EngineStatistics()
     var failure: (any Error)?
 
@@ -55,17 +63,31 @@ struct EngineCore {
         return timers.min
     }
 
-    /// The executions behind the earliest `count` timers of the window (cancelled ones included).
-    func executionsBehindEarliestTimers(_ count: Int) -> [String] {
+    /// Whether the execution is in memory (without copying it out of the cache).
+    func isCached(_ id: String) -> Bool {
+        cache.index(forKey: id) != nil
+    }
+
+    /// The executions behind the window's next `count` timers after the read-ahead's frontier (cancelled
+    /// ones included), less those in memory or already being read; moves the frontier past those timers
+    /// and marks the executions as being read.
+    mutating func executionsToReadAhead(_ count: Int) -> [String] {
         var earliest = Heap<TimerEntry>()
-        for timer in timers.unordered {
+        for timer in timers.unordered where readAheadFrontier.map({ $0 < timer }) ?? true {
             if earliest.count < count {
                 earliest.insert(timer)
             } else if let latest = earliest.max, timer < latest {
                 earliest.replaceMax(with: timer)
             }
         }
-        return earliest.unordered.map(\.executionID)
+        guard let latest = earliest.max else { return [] }
+        readAheadFrontier = latest
+        readAheadRemaining += earliest.count
+        var ids: [String] = []
+        for timer in earliest.unordered where !isCached(timer.executionID) && readingAhead.insert(timer.executionID).inserted {
+            ids.append(timer.executionID)
+        }
+        return ids
     }
 
     /// Arms a timer: in the execution, in the batch, and in the window when it falls inside it.

@@ -10,6 +10,10 @@ public struct EngineStatistics: Hashable, Sendable {
     public var timersFired = 0
     /// Group commits written to the store.
     public var commits = 0
+    /// Saved executions brought back into memory for their timers: in the background, ahead of the
+    /// timers, and by the engine's own thread when a timer came due that the read-ahead had not reached.
+    public var executionsReadAhead = 0
+    public var executionsReadOnDemand = 0
 
     /// All zero.
     public init() {}

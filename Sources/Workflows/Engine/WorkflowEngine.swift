@@ -54,6 +54,8 @@ public final class WorkflowEngine: Sendable {
     private let flushLock = Mutex(())
     /// Writes batched commits in the background (durable stores with a batched commit policy only).
     private let writer: BatchWriter?
+    /// Reads the executions behind the next timers in the background (durable stores only).
+    private let readAhead: ReadAhead?
     private let onFinish: (@Sendable (ExecutionSummary) -> Void)?
 
     /// Creates an engine. Register state machines, then call ``resume()`` before starting executions.
@@ -78,6 +80,7 @@ public final class WorkflowEngine: Sendable {
         } else {
             writer = nil
         }
+        readAhead = store.isDurable ? ReadAhead() : nil
         core.withLock { $0.window = max(1, options.timerWindow) }
     }
 
@@ -114,7 +117,7 @@ public final class WorkflowEngine: Sendable {
         let id = ContextObject.executionARN(machine: machine, name: name)
         let (started, calls, finished) = try core.withLock { core throws in
             guard let definition = core.machines[machine] else { throw WorkflowEngineError.unknownStateMachine(machine) }
-            if core.cache[id] != nil || (store.isDurable && core.names.mightContain(id)), let existing = try load(id, in: &core) {
+            if core.isCached(id) || (store.isDurable && core.names.mightContain(id)), let existing = try load(id, in: &core) {
                 guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
                 return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
             }
@@ -172,8 +175,10 @@ public final class WorkflowEngine: Sendable {
     /// need not do.
     func commit(waiting: Bool) throws {
         try flushLock.withLock { _ throws in
+            freeSpentBatches()
             let staged = takeBatch()
             if waiting || writer == nil {
+                readAhead?.drain()
                 writer?.drain()
                 if !staged.isEmpty { try write(staged) }
             } else if let writer, !staged.isEmpty {
@@ -194,6 +199,16 @@ public final class WorkflowEngine: Sendable {
     private func write(_ staged: StagedBatch, prefix: [SavedExecution] = []) throws {
         try store.save(staged.encoded(durable: store.isDurable, prefix: prefix))
         finishCommit(staged)
+        if writer != nil { core.withLock { $0.spent.append(staged) } }
+    }
+
+    /// Frees the batches the writer has written, here on the engine's thread, which allocated their
+    /// events and executions: freed on the writer's thread, every free contended with the engine's
+    /// allocations for the same malloc arena, and both threads slowed down.
+    private func freeSpentBatches() {
+        var spent: [StagedBatch] = []
+        core.withLock { swap(&spent, &$0.spent) }
+        // Freed on return, outside the lock.
     }
 
     /// Takes what is staged; the executions' snapshots are encoded later, by whoever writes the batch.
@@ -349,39 +364,71 @@ public final class WorkflowEngine: Sendable {
     /// Takes the execution out of the cache, so that stepping it mutates it in place; ``apply`` puts it back.
     private func take(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
         if let cached = core.cache.removeValue(forKey: id) { return cached }
-        return try stored(id)
+        return try stored(id, in: &core)
     }
 
     private func load(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
         if let cached = core.cache[id] { return cached }
-        let execution = try stored(id)
+        let execution = try stored(id, in: &core)
         core.cache[id] = execution
         return execution
     }
 
-    /// The execution as the store last saved it; nil when the store is not durable or has none.
-    private func stored(_ id: String) throws -> ExecutionState? {
-        guard store.isDurable, let saved = try store.execution(id) else { return nil }
+    /// The execution as the store last saved it; nil when the store is not durable or has none. A
+    /// read-ahead of it, already asked for, will not replace it in memory.
+    private func stored(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
+        guard store.isDurable else { return nil }
+        core.readingAhead.remove(id)
+        guard let saved = try store.execution(id) else { return nil }
         return try Self.restore(id: id, snapshot: saved.snapshot)
     }
 
-    /// How many of the window's next timers a prefetch also reads the executions of.
-    static let prefetchedAhead = 512
+    /// How many of the window's next timers the read-ahead keeps the executions of in memory: when timers
+    /// come due one at a time (a purchase a millisecond, each waiting 90 s), it reads them in the background
+    /// hundreds at a time, asking for more when half of them have fired.
+    static let readAheadTimers = 1_024
 
-    /// Brings the executions behind a round of due timers into memory with one read of the store, and
-    /// with them those behind the next timers of the window: when timers come due one at a time (a
-    /// purchase a millisecond, each waiting 90 s), one read then serves hundreds of rounds.
+    /// Brings the executions behind a round of due timers into memory: those the read-ahead is still
+    /// reading are waited for, and any it was not asked for are read here with one query (the read-ahead
+    /// then starts again from the earliest timers); and keeps the read-ahead ``readAheadTimers`` ahead.
     func prefetch(_ ids: [String]) throws {
-        guard store.isDurable else { return }
-        let missing = core.withLock { core in
-            let due = Set(ids.filter { core.cache[$0] == nil })
-            guard !due.isEmpty else { return [String]() }
-            return Array(due.union(core.executionsBehindEarliestTimers(Self.prefetchedAhead).filter { core.cache[$0] == nil }))
+        guard store.isDurable, let readAhead else { return }
+        if core.withLock({ core in ids.contains { !core.isCached($0) && core.readingAhead.contains($0) } }) {
+            readAhead.drain()
+        }
+        let (missing, ahead) = core.withLock { core in
+            let missing = Array(Set(ids.filter { !core.isCached($0) }))
+            if missing.isEmpty {
+                core.readAheadRemaining = max(0, core.readAheadRemaining - ids.count)
+            } else {
+                core.readAheadFrontier = nil
+                core.readAheadRemaining = 0
+            }
+            guard core.readAheadRemaining < Self.readAheadTimers / 2 else { return (missing, [String]()) }
+            return (missing, core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining))
+        }
+        if !ahead.isEmpty {
+            readAhead.submit { [self] in install(readingAhead: ahead) }
         }
         guard !missing.isEmpty else { return }
         let restored = try store.snapshots(missing).map { try Self.restore(id: $0.id, snapshot: $0.snapshot) }
         core.withLock { core in
-            for execution in restored where core.cache[execution.id] == nil { core.cache[execution.id] = execution }
+            core.statistics.executionsReadOnDemand += restored.count
+            for execution in restored where !core.isCached(execution.id) { core.cache[execution.id] = execution }
+        }
+    }
+
+    /// Reads executions on the read-ahead's queue and puts into memory those the engine has not read or
+    /// changed since it asked (their copy in the store may be stale by then). A failed read is left to
+    /// the engine, which reads again when the timer comes due and reports the error there.
+    private func install(readingAhead ids: [String]) {
+        let restored = (try? store.snapshots(ids))?.compactMap { try? Self.restore(id: $0.id, snapshot: $0.snapshot) } ?? []
+        core.withLock { core in
+            for execution in restored where core.readingAhead.contains(execution.id) && !core.isCached(execution.id) {
+                core.cache[execution.id] = execution
+                core.statistics.executionsReadAhead += 1
+            }
+            ids.forEach { core.readingAhead.remove($0) }
         }
     }
 
