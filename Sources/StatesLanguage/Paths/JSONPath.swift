@@ -37,29 +37,27 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
     public let segments: [Segment]
     /// The path as written.
     public let text: String
+    /// Whether the path names at most one node: only names and indexes, one per segment.
+    public let isDefinite: Bool
 
     /// Creates a path from parsed parts.
     public init(root: Root, segments: [Segment], text: String) {
         self.root = root
         self.segments = segments
         self.text = text
-    }
-
-    /// Parses a path starting with `$` or `$$`.
-    public static func parse(_ text: String) throws(PathSyntaxError) -> JSONPath {
-        var parser = PathParser(text)
-        return try parser.parsePath()
-    }
-
-    /// Whether the path names at most one node.
-    public var isDefinite: Bool {
-        segments.allSatisfy { segment in
+        isDefinite = segments.allSatisfy { segment in
             guard case .child(let selectors) = segment, selectors.count == 1 else { return false }
             switch selectors[0] {
             case .name, .index: return true
             default: return false
             }
         }
+    }
+
+    /// Parses a path starting with `$` or `$$`.
+    public static func parse(_ text: String) throws(PathSyntaxError) -> JSONPath {
+        var parser = PathParser(text)
+        return try parser.parsePath()
     }
 
     /// Whether the path is a reference path: `$`-rooted, and only names and indexes (ResultPath's form).
@@ -70,6 +68,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
     /// Applies the path to `document`: the node for a definite path (nil when missing), the array of
     /// matches for an indefinite one.
     public func evaluate(on document: JSONValue) -> JSONValue? {
+        if isDefinite { return Self.follow(segments, from: document) }
         var nodes = [document]
         for segment in segments {
             nodes = Self.apply(segment, to: nodes, root: document)
@@ -82,6 +81,28 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
     /// Applies the path to the state's input or to the context object, by its root.
     public func evaluate(input: JSONValue, context: JSONValue) -> JSONValue? {
         evaluate(on: root == .input ? input : context)
+    }
+
+    /// The node a definite path's segments name, followed one step at a time (the states' paths are
+    /// nearly all definite, and evaluated several times per state: no array of matches is built).
+    private static func follow(_ segments: [Segment], from document: JSONValue) -> JSONValue? {
+        var node = document
+        for segment in segments {
+            guard case .child(let selectors) = segment else { return nil }
+            switch selectors[0] {
+            case .name(let name):
+                guard let child = node[name] else { return nil }
+                node = child
+            case .index(let index):
+                guard let elements = node.arrayValue else { return nil }
+                let resolved = index < 0 ? elements.count + index : index
+                guard elements.indices.contains(resolved) else { return nil }
+                node = elements[resolved]
+            default:
+                return nil
+            }
+        }
+        return node
     }
 
     static func apply(_ segment: Segment, to nodes: [JSONValue], root: JSONValue) -> [JSONValue] {
