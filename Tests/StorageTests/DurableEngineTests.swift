@@ -165,6 +165,27 @@ import Workflows
         #expect(statistics.executionsReadOnDemand <= 10, "\(statistics)")
     }
 
+    /// The filter of known names fills at 65,536 executions and is rebuilt from memory and the store while
+    /// the writer commits in the background: a name started before, in memory or only in the store, still
+    /// returns its first execution.
+    @Test func namesStartedBeforeTheFilterIsRebuiltAreStillKnown() async throws {
+        var options = WorkflowEngine.Options()
+        options.cachedExecutions = 1_000
+        options.commitPolicy = .batched(events: 5_000)
+        let hold = #"{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":3600,"End":true}}}"#
+        let fixture = try EngineFixture(definition: hold, machine: "hold", store: SQLiteWorkflowStore(file: try DatabaseFile.inMemory()), options: options)
+        let engine = fixture.engine
+        for index in 0..<70_000 {
+            try engine.start(machine: "hold", name: "x-\(index)", input: ["n": .number(Double(index))])
+        }
+        for index in [0, 40_000, 65_535, 65_536, 69_999] {
+            let again = try engine.start(machine: "hold", name: "x-\(index)", input: ["n": .number(Double(index))])
+            #expect(!again.isNew, "x-\(index)")
+        }
+        #expect(try engine.start(machine: "hold", name: "x-70000", input: ["n": 70_000]).isNew)
+        #expect(throws: WorkflowEngineError.self) { try engine.start(machine: "hold", name: "x-1", input: ["n": 2]) }
+    }
+
     /// With a small window of timers and commits written in the background, every Wait still ends at
     /// its own due instant: timers beyond the window, and timers armed or fired in batches not yet
     /// written when the window is reloaded, are neither lost nor fired twice.

@@ -121,7 +121,10 @@ public final class WorkflowEngine: Sendable {
                 guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
                 return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
             }
-            if store.isDurable { core.names.insert(id) }
+            if store.isDurable {
+                core.names.insert(id)
+                core.namesStartedDuringRebuild?.append(id)
+            }
             var execution = ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now)
             var interpreter = Interpreter(machine: definition, now: clock.now, random: random(for: execution))
             interpreter.start(&execution)
@@ -135,16 +138,33 @@ public final class WorkflowEngine: Sendable {
         return started
     }
 
-    /// Refills the filter of known names from the store, twice as large as the ids it holds.
+    /// Refills the filter of known names, twice as large as the ids it holds: the executions in memory,
+    /// the store's, and those started meanwhile. It need not wait for the writer: an execution leaves
+    /// memory only once it is written, so one not in memory when they are listed is in the store when
+    /// it is read.
     private func rebuildNameFilter() throws {
         guard store.isDurable else { return }
-        try flush()
-        let ids = try store.executionIDs()
-        core.withLock { core in
-            var names = NameFilter(capacity: max(1 << 16, options.expectedExecutions, (ids.count + core.cache.count) * 2))
-            ids.forEach { names.insert($0) }
-            core.cache.keys.forEach { names.insert($0) }
-            core.names = names
+        try flushLock.withLock { _ throws in
+            let inMemory = core.withLock { core in
+                core.namesStartedDuringRebuild = []
+                return Array(core.cache.keys)
+            }
+            let ids: [String]
+            do {
+                ids = try store.executionIDs()
+            } catch {
+                core.withLock { $0.namesStartedDuringRebuild = nil }
+                throw error
+            }
+            core.withLock { core in
+                let started = core.namesStartedDuringRebuild ?? []
+                var names = NameFilter(capacity: max(1 << 16, options.expectedExecutions, (ids.count + inMemory.count + started.count) * 2))
+                for id in ids { names.insert(id) }
+                for id in inMemory { names.insert(id) }
+                for id in started { names.insert(id) }
+                core.names = names
+                core.namesStartedDuringRebuild = nil
+            }
         }
     }
 
