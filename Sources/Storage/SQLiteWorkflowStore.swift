@@ -85,11 +85,18 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
+    public func earliestTimers(after: TimerEntry?, limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
         try file.read { db in
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT due_at, sequence, execution_id, run_id, token, kind FROM workflow_timer ORDER BY due_at, sequence LIMIT ?", arguments: [limit + 1]
-            )
+            let columns = "SELECT due_at, sequence, execution_id, run_id, token, kind FROM workflow_timer"
+            let rows =
+                if let after {
+                    try Row.fetchCursor(
+                        db, sql: "\(columns) WHERE (due_at, sequence) > (?, ?) ORDER BY due_at, sequence LIMIT ?",
+                        arguments: [after.due.millisecondsSinceEpoch, after.sequence, limit + 1]
+                    )
+                } else {
+                    try Row.fetchCursor(db, sql: "\(columns) ORDER BY due_at, sequence LIMIT ?", arguments: [limit + 1])
+                }
             var timers: [TimerEntry] = []
             timers.reserveCapacity(limit)
             var hasMore = false

@@ -28,7 +28,9 @@ final class TimedStore: WorkflowStore {
     func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: ExecutionSnapshot)] { try timed("snapshots") { try inner.snapshots(ids) } }
     func executionIDs() throws -> [String] { try timed("executionIDs") { try inner.executionIDs() } }
     func executionsToResume() throws -> [String] { try timed("resume") { try inner.executionsToResume() } }
-    func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) { try timed("timers") { try inner.earliestTimers(limit: limit) } }
+    func earliestTimers(after: TimerEntry?, limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
+        try timed("timers") { try inner.earliestTimers(after: after, limit: limit) }
+    }
     func lastTimerSequence() throws -> Int64 { try inner.lastTimerSequence() }
     func history(of id: String) throws -> [HistoryEvent] { try inner.history(of: id) }
     func executions(limit: Int, status: ExecutionStatus?) throws -> [ExecutionSummary] { try inner.executions(limit: limit, status: status) }

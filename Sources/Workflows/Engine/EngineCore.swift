@@ -15,6 +15,10 @@ struct EngineCore {
     var horizon: TimerEntry?
     /// The most timers kept in memory.
     var window = 10_000
+    /// Counts changes of the horizon other than extensions, so an extension read before one is dropped.
+    var windowGeneration = 0
+    /// Whether the read-ahead is reading the timers after the horizon.
+    var extendingWindow = false
     var nextSequence: Int64 = 0
     /// The calls to fire timers already scheduled on the clock.
     var wakes = PendingWakes()
@@ -124,6 +128,24 @@ struct EngineCore {
         timers = Heap(merged)
         cancelled = []
         horizon = limit
+        windowGeneration += 1
+        trimWindow()
+    }
+
+    /// Adds to the window the timers after the horizon: those `stored` (the store's next ones after it, and
+    /// whether it holds more after them), corrected by the timers armed and removed in batches not yet
+    /// written, exactly as ``refill(stored:hasMore:)`` does for the whole window. Timers after the horizon
+    /// are never in the window (arming leaves them out, trimming takes them out), so none is added twice.
+    mutating func extend(stored: [TimerEntry], hasMore: Bool) {
+        guard let previous = horizon else { return }
+        let limit = hasMore ? stored.last : nil
+        let known = Set(stored.map(\.sequence))
+        for timer in stored where !unwrittenRemoved.contains(timer.sequence) { timers.insert(timer) }
+        for timer in unwrittenArmed.values
+        where previous < timer && !known.contains(timer.sequence) && !unwrittenRemoved.contains(timer.sequence) && limit.map({ timer <= $0 }) ?? true {
+            timers.insert(timer)
+        }
+        horizon = limit
         trimWindow()
     }
 
@@ -140,6 +162,7 @@ struct EngineCore {
             let latest = timers.removeMax()
             cancelled.remove(latest.sequence)
             horizon = timers.max
+            windowGeneration += 1
         }
     }
 

@@ -51,9 +51,9 @@ public final class InMemoryWorkflowStore: WorkflowStore {
         contents.withLock { contents in contents.order.filter { contents.executions[$0]?.needsResume == true } }
     }
 
-    public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
+    public func earliestTimers(after: TimerEntry?, limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
         contents.withLock { contents in
-            let sorted = contents.timers.values.sorted()
+            let sorted = contents.timers.values.filter { timer in after.map { $0 < timer } ?? true }.sorted()
             return (Array(sorted.prefix(limit)), sorted.count > limit)
         }
     }

@@ -39,6 +39,28 @@ extension WorkflowEngine {
         clock.schedule(at: due) { [self] in fireDueTimers(wake: due) }
     }
 
+    /// When the window has run half dry and more timers are stored after it, reads the next ones on the
+    /// read-ahead's queue and adds them, so the engine's thread seldom stops to reload the window itself.
+    /// The timers read are dropped when a batch lands or the horizon moves meanwhile (the next change
+    /// asks again); ``reloadTimerWindow()`` remains for a window that runs dry first.
+    func extendTimerWindowInBackground() {
+        guard let readAhead else { return }
+        let request: (after: TimerEntry, written: Int, generation: Int, limit: Int)? = core.withLock { core in
+            guard !core.extendingWindow, let horizon = core.horizon, core.timers.count < core.window / 2 else { return nil }
+            core.extendingWindow = true
+            return (horizon, core.commitsWritten, core.windowGeneration, core.window - core.timers.count)
+        }
+        guard let request else { return }
+        readAhead.submit { [self] in
+            let read = try? store.earliestTimers(after: request.after, limit: request.limit)
+            core.withLock { core in
+                core.extendingWindow = false
+                guard let read, core.commitsWritten == request.written, core.windowGeneration == request.generation, core.horizon == request.after else { return }
+                core.extend(stored: read.timers, hasMore: read.hasMore)
+            }
+        }
+    }
+
     /// Replaces the in-memory window with the earliest timers: the store's, corrected by the batches not
     /// yet written, so the engine goes on while the writer commits. When batches keep landing during the
     /// read, it writes everything staged first and reads again.

@@ -55,7 +55,7 @@ public final class WorkflowEngine: Sendable {
     /// Writes batched commits in the background (durable stores with a batched commit policy only).
     private let writer: BatchWriter?
     /// Reads the executions behind the next timers in the background (durable stores only).
-    private let readAhead: ReadAhead?
+    let readAhead: ReadAhead?
     private let onFinish: (@Sendable (ExecutionSummary) -> Void)?
 
     /// Creates an engine. Register state machines, then call ``resume()`` before starting executions.
@@ -224,7 +224,8 @@ public final class WorkflowEngine: Sendable {
 
     /// Frees the batches the writer has written, here on the engine's thread, which allocated their
     /// events and executions: freed on the writer's thread, every free contended with the engine's
-    /// allocations for the same malloc arena, and both threads slowed down.
+    /// allocations for the same malloc arena, and both threads slowed down. ``afterChange(force:)``
+    /// frees them too, so a written batch does not stay in memory beside the next ones.
     private func freeSpentBatches() {
         var spent: [StagedBatch] = []
         core.withLock { swap(&spent, &$0.spent) }
@@ -364,9 +365,12 @@ public final class WorkflowEngine: Sendable {
     /// Commits by the policy (always when `force`), reloads the timer window if it ran dry, and makes sure
     /// the clock will wake the engine for the next timer.
     func afterChange(force: Bool) throws {
+        var spent: [StagedBatch] = []
         let (pending, needsReload, failure) = core.withLock { core in
-            (core.unsavedEvents, core.nextTimer() == nil && core.horizon != nil, core.failure)
+            if !core.spent.isEmpty { swap(&spent, &core.spent) }
+            return (core.unsavedEvents, core.nextTimer() == nil && core.horizon != nil, core.failure)
         }
+        spent = []
         if let failure { throw failure }
         switch options.commitPolicy {
         case .everyChange: try flush()
@@ -377,7 +381,7 @@ public final class WorkflowEngine: Sendable {
                 try commit(waiting: false)
             }
         }
-        if needsReload { try reloadTimerWindow() }
+        if needsReload { try reloadTimerWindow() } else { extendTimerWindowInBackground() }
         scheduleWake()
     }
 
@@ -403,28 +407,28 @@ public final class WorkflowEngine: Sendable {
         return try Self.restore(id: id, snapshot: saved.snapshot)
     }
 
-    /// How many of the window's next timers the read-ahead keeps the executions of in memory: when timers
-    /// come due one at a time (a purchase a millisecond, each waiting 90 s), it reads them in the background
-    /// hundreds at a time, asking for more when half of them have fired.
-    static let readAheadTimers = 1_024
+    /// How many of the window's next timers the read-ahead keeps the executions of in memory, and how
+    /// many it asks for at a time: when timers come due one at a time (a purchase a millisecond, each
+    /// waiting 90 s), it reads them in the background a thousand at a time, three thousand ahead.
+    static let readAheadTimers = 4_096
+    static let readAheadStep = 1_024
 
-    /// Brings the executions behind a round of due timers into memory: those the read-ahead is still
-    /// reading are waited for, and any it was not asked for are read here with one query (the read-ahead
-    /// then starts again from the earliest timers); and keeps the read-ahead ``readAheadTimers`` ahead.
+    /// Brings the executions behind a round of due timers into memory: any not in memory yet, even if the
+    /// read-ahead is reading it, is read here with one query (so the engine's thread never waits for the
+    /// read-ahead, whose copy is then dropped), and the read-ahead then starts again from the earliest
+    /// timers; and keeps the read-ahead ``readAheadTimers`` ahead.
     func prefetch(_ ids: [String]) throws {
         guard store.isDurable, let readAhead else { return }
-        if core.withLock({ core in ids.contains { !core.isCached($0) && core.readingAhead.contains($0) } }) {
-            readAhead.drain()
-        }
         let (missing, ahead) = core.withLock { core in
             let missing = Array(Set(ids.filter { !core.isCached($0) }))
             if missing.isEmpty {
                 core.readAheadRemaining = max(0, core.readAheadRemaining - ids.count)
             } else {
+                missing.forEach { core.readingAhead.remove($0) }
                 core.readAheadFrontier = nil
                 core.readAheadRemaining = 0
             }
-            guard core.readAheadRemaining < Self.readAheadTimers / 2 else { return (missing, [String]()) }
+            guard core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String]()) }
             return (missing, core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining))
         }
         if !ahead.isEmpty {

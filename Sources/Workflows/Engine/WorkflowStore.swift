@@ -19,8 +19,9 @@ public protocol WorkflowStore: Sendable {
     func executionIDs() throws -> [String]
     /// The ids of running executions that have work other than waiting for a timer (to resume after a restart).
     func executionsToResume() throws -> [String]
-    /// The earliest `limit` timers in (due, sequence) order, and whether more are stored after them.
-    func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool)
+    /// The earliest `limit` timers in (due, sequence) order after `after` (from the first when nil), and
+    /// whether more are stored after them.
+    func earliestTimers(after: TimerEntry?, limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool)
     /// The highest timer sequence ever saved, so new timers sort after old ones.
     func lastTimerSequence() throws -> Int64
     /// The execution's history in order.
@@ -30,6 +31,11 @@ public protocol WorkflowStore: Sendable {
 }
 
 extension WorkflowStore {
+    /// The earliest `limit` timers in (due, sequence) order, and whether more are stored after them.
+    public func earliestTimers(limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
+        try earliestTimers(after: nil, limit: limit)
+    }
+
     /// Summaries of executions of any status, newest first, at most `limit`.
     public func executions(limit: Int) throws -> [ExecutionSummary] {
         try executions(limit: limit, status: nil)
