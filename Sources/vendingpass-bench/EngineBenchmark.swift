@@ -21,6 +21,8 @@ enum EngineBenchmark {
         let seconds: Double
         /// Processor seconds of every thread during the run.
         let processorSeconds: Double
+        /// Processor seconds of the busiest threads (the engine's, the writer's, the read-ahead's), largest first.
+        let busiestThreads: [Double]
         let commits: Int
         let residentMegabytes: Double
     }
@@ -57,6 +59,7 @@ enum EngineBenchmark {
         try engine.resume()
         let started = ContinuousClock.now
         let processorAtStart = ProcessorTime.seconds()
+        let threadsAtStart = ProcessorTime.secondsByThread()
         let start: @Sendable (Int) throws -> Void = { index in
             let id = "e-\(index)"
             try engine.start(machine: "vending-pass", name: id, input: ["id": .string(id), "type": "purchase", "participant": "vp-1"])
@@ -81,7 +84,8 @@ enum EngineBenchmark {
         precondition(statistics.executionsSucceeded == executions, "every execution must succeed: \(statistics)")
         return Result(
             executions: executions, transitions: statistics.stateTransitions, seconds: Self.seconds(elapsed),
-            processorSeconds: ProcessorTime.seconds() - processorAtStart, commits: statistics.commits,
+            processorSeconds: ProcessorTime.seconds() - processorAtStart,
+            busiestThreads: ProcessorTime.busiest(from: threadsAtStart, to: ProcessorTime.secondsByThread()), commits: statistics.commits,
             residentMegabytes: ResidentMemory.megabytes()
         )
     }

@@ -25,9 +25,10 @@ struct Main {
                     executions: executions, mode: mode, arrivals: arrivals, path: "/tmp/vendingpass-bench.sqlite", window: 10_000, batch: batch
                 )
                 rates.append(Double(result.transitions) / result.seconds)
-                print(String(format: "engine %@, %@ arrivals: %d executions, %d transitions in %.2f s: %.0f executions/s, %.0f transitions/s, %.0f µs of processor time per execution (all threads), %d commits, %.0f MiB resident",
+                print(String(format: "engine %@, %@ arrivals: %d executions, %d transitions in %.2f s: %.0f executions/s, %.0f transitions/s, %.0f µs of processor time per execution (all threads; busiest threads %@ s), %d commits, %.0f MiB resident",
                     mode.rawValue, arrivals.rawValue, result.executions, result.transitions, result.seconds, Double(result.executions) / result.seconds,
-                    rates.last!, result.processorSeconds / Double(result.executions) * 1e6, result.commits, result.residentMegabytes))
+                    rates.last!, result.processorSeconds / Double(result.executions) * 1e6,
+                    result.busiestThreads.map { String(format: "%.2f", $0) }.joined(separator: ", "), result.commits, result.residentMegabytes))
             }
             if rates.count > 1 {
                 let sorted = rates.sorted()
