@@ -181,10 +181,12 @@ struct EngineCore {
     private static func isLive(_ timer: TimerEntry, in execution: ExecutionState) -> Bool {
         guard execution.status == .running else { return false }
         if timer.kind == .executionTimeout { return true }
-        guard let run = execution.runs[timer.runID], run.token == timer.token else { return false }
-        switch (timer.kind, run.phase) {
-        case (.wait, .waiting), (.retry, .retrying), (.taskTimeout, .task), (.heartbeat, .task): return true
-        default: return false
-        }
+        return execution.runs.read(timer.runID) { run in
+            guard run.token == timer.token else { return false }
+            switch (timer.kind, run.phase) {
+            case (.wait, .waiting), (.retry, .retrying), (.taskTimeout, .task), (.heartbeat, .task): return true
+            default: return false
+            }
+        } ?? false
     }
 }

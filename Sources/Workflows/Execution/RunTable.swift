@@ -30,6 +30,13 @@ struct RunTable: Hashable, Sendable {
         }
     }
 
+    /// A field of the run with `id`, read in place: the subscript copies the whole run out, retaining
+    /// and releasing each of its fields, to read one of them.
+    func read<Field>(_ id: Int, _ field: (Run) -> Field) -> Field? {
+        guard let index = position(of: id) else { return nil }
+        return field(runs[index])
+    }
+
     /// Changes the run with `id` in place, if it is live. Setting a field through the subscript
     /// (`runs[id]?.token += 1`) copies the run out and back, retaining and releasing each of its fields.
     mutating func update(_ id: Int, _ body: (inout Run) -> Void) {

@@ -43,7 +43,10 @@ struct Interpreter {
         case .timerFired(let timer):
             timerFired(timer, in: &execution)
         case .taskCompleted(let runID, let token, let result):
-            guard let run = execution.runs[runID], run.token == token, case .task = run.phase else { return }
+            let isAwaited = execution.runs.read(runID) { run in
+                if case .task = run.phase { run.token == token } else { false }
+            }
+            guard isAwaited == true else { return }
             taskCompleted(runID, result: result, in: &execution)
         case .heartbeat(let runID, let token):
             guard var run = execution.runs[runID], run.token == token, case .task(let input, let attempt, _) = run.phase else { return }
@@ -151,7 +154,7 @@ struct Interpreter {
     /// Records an event on a run's own thread of history.
     @discardableResult
     mutating func record(_ type: HistoryEventType, _ details: HistoryDetails, in execution: inout ExecutionState, runID: Int) -> Int {
-        let previous = execution.runs[runID]?.lastEventID ?? 0
+        let previous = execution.runs.read(runID) { $0.lastEventID } ?? 0
         let id = record(type, details, in: &execution, previous: previous)
         execution.runs.update(runID) { $0.lastEventID = id }
         return id
