@@ -20,6 +20,7 @@ public final class SQLiteWorkflowStore: WorkflowStore {
     }
 
     public var isDurable: Bool { true }
+    public var readsWhileWriting: Bool { file.writer is DatabasePool }
 
     public func save(_ batch: WorkflowBatch) throws {
         try file.writeAlone { db in

@@ -11,6 +11,7 @@ final class TimedStore: WorkflowStore {
     }
 
     var isDurable: Bool { inner.isDurable }
+    var readsWhileWriting: Bool { inner.readsWhileWriting }
 
     /// Seconds spent in each kind of call.
     var seconds: [String: Double] {

@@ -10,8 +10,9 @@ public struct EngineStatistics: Hashable, Sendable {
     public var timersFired = 0
     /// Group commits written to the store.
     public var commits = 0
-    /// Saved executions brought back into memory for their timers: in the background, ahead of the
-    /// timers, and by the engine's own thread when a timer came due that the read-ahead had not reached.
+    /// Saved executions brought back into memory for their timers: ahead of the timers (in the background,
+    /// or with a due one for a store that cannot read while it writes), and when a timer came due that the
+    /// read-ahead had not reached.
     public var executionsReadAhead = 0
     public var executionsReadOnDemand = 0
 

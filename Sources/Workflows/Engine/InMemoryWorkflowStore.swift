@@ -20,6 +20,7 @@ public final class InMemoryWorkflowStore: WorkflowStore {
     public init() {}
 
     public var isDurable: Bool { false }
+    public var readsWhileWriting: Bool { false }
 
     public func save(_ batch: WorkflowBatch) throws {
         contents.withLock { contents in

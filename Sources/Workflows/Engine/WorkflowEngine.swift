@@ -54,7 +54,8 @@ public final class WorkflowEngine: Sendable {
     private let flushLock = Mutex(())
     /// Writes batched commits in the background (durable stores with a batched commit policy only).
     private let writer: BatchWriter?
-    /// Reads the executions behind the next timers in the background (durable stores only).
+    /// Reads the executions behind the next timers, and the window's next timers, in the background
+    /// (durable stores that read while they write only).
     let readAhead: ReadAhead?
     private let onFinish: (@Sendable (ExecutionSummary) -> Void)?
 
@@ -80,7 +81,7 @@ public final class WorkflowEngine: Sendable {
         } else {
             writer = nil
         }
-        readAhead = store.isDurable ? ReadAhead() : nil
+        readAhead = store.isDurable && store.readsWhileWriting ? ReadAhead() : nil
         core.withLock { $0.window = max(1, options.timerWindow) }
     }
 
@@ -409,16 +410,18 @@ public final class WorkflowEngine: Sendable {
 
     /// How many of the window's next timers the read-ahead keeps the executions of in memory, and how
     /// many it asks for at a time: when timers come due one at a time (a purchase a millisecond, each
-    /// waiting 90 s), it reads them in the background a thousand at a time, three thousand ahead.
+    /// waiting 90 s), it reads them a thousand at a time, three thousand ahead.
     static let readAheadTimers = 4_096
     static let readAheadStep = 1_024
 
-    /// Brings the executions behind a round of due timers into memory: any not in memory yet, even if the
-    /// read-ahead is reading it, is read here with one query (so the engine's thread never waits for the
-    /// read-ahead, whose copy is then dropped), and the read-ahead then starts again from the earliest
-    /// timers; and keeps the read-ahead ``readAheadTimers`` ahead.
+    /// Brings the executions behind a round of due timers into memory, and keeps those behind the window's
+    /// next ``readAheadTimers`` timers coming. Any due execution not in memory yet, even if the read-ahead
+    /// is reading it, is read here with one query (so the engine's thread never waits for the read-ahead,
+    /// whose copy is then dropped), and the read-ahead starts again from the earliest timers. A store that
+    /// cannot read while it writes has no read-ahead thread: the executions ahead are read here, in the
+    /// same query, a thousand at a time.
     func prefetch(_ ids: [String]) throws {
-        guard store.isDurable, let readAhead else { return }
+        guard store.isDurable else { return }
         let (missing, ahead) = core.withLock { core in
             let missing = Array(Set(ids.filter { !core.isCached($0) }))
             if missing.isEmpty {
@@ -431,14 +434,19 @@ public final class WorkflowEngine: Sendable {
             guard core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String]()) }
             return (missing, core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining))
         }
-        if !ahead.isEmpty {
+        if let readAhead, !ahead.isEmpty {
             readAhead.submit { [self] in install(readingAhead: ahead) }
         }
-        guard !missing.isEmpty else { return }
-        let restored = try store.snapshots(missing).map { try Self.restore(id: $0.id, snapshot: $0.snapshot) }
+        let readHere = readAhead == nil ? missing + ahead : missing
+        guard !readHere.isEmpty else { return }
+        let restored = try store.snapshots(readHere).map { try Self.restore(id: $0.id, snapshot: $0.snapshot) }
+        let due = Set(missing)
         core.withLock { core in
-            core.statistics.executionsReadOnDemand += restored.count
-            for execution in restored where !core.isCached(execution.id) { core.cache[execution.id] = execution }
+            for execution in restored {
+                if due.contains(execution.id) { core.statistics.executionsReadOnDemand += 1 } else { core.statistics.executionsReadAhead += 1 }
+                if !core.isCached(execution.id) { core.cache[execution.id] = execution }
+            }
+            if readAhead == nil { ahead.forEach { core.readingAhead.remove($0) } }
         }
     }
 

@@ -9,6 +9,10 @@ public protocol WorkflowStore: Sendable {
     /// Whether the store keeps executions across a restart. The engine saves snapshots and lets
     /// waiting executions leave memory only for a durable store.
     var isDurable: Bool { get }
+    /// Whether the store answers reads while a write is in progress (SQLite in WAL mode through a pool of
+    /// connections), so that the engine reads ahead on a thread of its own; a store with one connection
+    /// answers them only between writes, and the engine then reads ahead on its own thread.
+    var readsWhileWriting: Bool { get }
     /// Writes a batch atomically: all of it, or none.
     func save(_ batch: WorkflowBatch) throws
     /// The saved execution with this id, if any.
