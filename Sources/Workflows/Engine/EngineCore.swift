@@ -74,12 +74,14 @@ struct EngineCore {
         cache.index(forKey: id) != nil
     }
 
-    /// The executions behind the window's next `count` timers after the read-ahead's frontier (cancelled
-    /// ones included), less those in memory or already being read; moves the frontier past those timers
-    /// and marks the executions as being read.
+    /// The executions behind the window's next `count` live timers after the read-ahead's frontier, less
+    /// those in memory or already being read; moves the frontier past those timers and marks the
+    /// executions as being read. Cancelled timers stay in the window until they come up (a task's
+    /// timeout, cancelled when the task answers), and reading their executions would bring a waiting
+    /// execution back a minute before its own timer.
     mutating func executionsToReadAhead(_ count: Int) -> [String] {
         var earliest = Heap<TimerEntry>()
-        for timer in timers.unordered where readAheadFrontier.map({ $0 < timer }) ?? true {
+        for timer in timers.unordered where readAheadFrontier.map({ $0 < timer }) ?? true && !cancelled.contains(timer.sequence) {
             if earliest.count < count {
                 earliest.insert(timer)
             } else if let latest = earliest.max, timer < latest {
