@@ -124,6 +124,21 @@ public struct CompactJSONWriter: Sendable {
         complete(nil)
     }
 
+    /// Writes an array of `count` elements that `body` writes, with the same bytes as writing a new array
+    /// of those elements, without building it.
+    public mutating func writeArray(count: Int, _ body: (inout CompactJSONWriter) -> Void) {
+        bytes.append(Tag.array.rawValue)
+        write(unsigned: UInt64(count))
+        body(&self)
+        complete(nil)
+    }
+
+    /// Writes an object's member: its name, then its value (inside ``writeObject(count:_:)``).
+    public mutating func writeMember(_ name: String, _ value: JSONValue) {
+        write(string: name)
+        write(value)
+    }
+
     /// Writes a reference to the container stored at `key` if it was written before; otherwise returns
     /// its entry in `containers`, to be completed once its contents are written.
     private mutating func lookUp(_ key: UInt64?, of value: JSONValue) -> (isReference: Bool, entry: Int?) {

@@ -11,27 +11,40 @@ extension ExecutionState {
     /// exactly its bytes (sharing the writer's buffer would keep its whole capacity alive).
     func snapshot(using writer: inout CompactJSONWriter) -> ExecutionSnapshot {
         writer.reset()
-        writer.write(snapshotDocument)
+        write(to: &writer)
         return ExecutionSnapshot(compact: writer.bytes.withUnsafeBufferPointer { Array($0) })
     }
 
-    /// The execution as one JSON document; members that are nil are left out.
-    var snapshotDocument: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(id)), ("name", .string(name)), ("machine", .string(machine)), ("input", input),
-            ("startedAt", Self.number(startedAt.millisecondsSinceEpoch)), ("status", .string(status.rawValue)),
-        ]
-        members.reserveCapacity(15)
-        if let output { members.append(("output", output)) }
-        if let error { members.append(("error", .string(error))) }
-        if let cause { members.append(("cause", .string(cause))) }
-        if let stoppedAt { members.append(("stoppedAt", Self.number(stoppedAt.millisecondsSinceEpoch))) }
-        members.append(("runs", .array(runs.values.map(\.snapshot))))
-        members.append(("nextRunID", Self.number(nextRunID)))
-        members.append(("nextEventID", Self.number(nextEventID)))
-        members.append(("transitions", Self.number(transitions)))
-        members.append(("timers", .array(timers.map(\.snapshot))))
-        return .object(JSONObject(uniqueMembers: members))
+    /// Writes the snapshot as one JSON object, member by member, without building it (a document built
+    /// first cost a dozen allocations per snapshot, on the writer's thread): `id`, `name`, `machine`,
+    /// `input`, `startedAt`, `status`, then `output`, `error`, `cause` and `stoppedAt` when they are set,
+    /// then `runs`, `nextRunID`, `nextEventID`, `transitions` and `timers`, as ``init(snapshot:)`` reads them.
+    func write(to writer: inout CompactJSONWriter) {
+        let optional = [output != nil, error != nil, cause != nil, stoppedAt != nil].filter { $0 }.count
+        writer.writeObject(count: 11 + optional) { writer in
+            writer.writeMember("id", .string(id))
+            writer.writeMember("name", .string(name))
+            writer.writeMember("machine", .string(machine))
+            writer.writeMember("input", input)
+            writer.writeMember("startedAt", Self.number(startedAt.millisecondsSinceEpoch))
+            writer.writeMember("status", .string(status.rawValue))
+            if let output { writer.writeMember("output", output) }
+            if let error { writer.writeMember("error", .string(error)) }
+            if let cause { writer.writeMember("cause", .string(cause)) }
+            if let stoppedAt { writer.writeMember("stoppedAt", Self.number(stoppedAt.millisecondsSinceEpoch)) }
+            writer.write(string: "runs")
+            let runs = runs.values
+            writer.writeArray(count: runs.count) { writer in
+                for run in runs { run.write(to: &writer) }
+            }
+            writer.writeMember("nextRunID", Self.number(nextRunID))
+            writer.writeMember("nextEventID", Self.number(nextEventID))
+            writer.writeMember("transitions", Self.number(transitions))
+            writer.write(string: "timers")
+            writer.writeArray(count: timers.count) { writer in
+                for timer in timers { timer.write(to: &writer) }
+            }
+        }
     }
 
     /// Restores an execution from its snapshot.
@@ -63,18 +76,28 @@ extension ExecutionState {
 }
 
 extension Run {
-    var snapshot: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [("id", ExecutionState.number(id))]
-        members.reserveCapacity(14)
-        if let parent { members.append(("parent", ExecutionState.number(parent))) }
-        members += [
-            ("slot", ExecutionState.number(slot)), ("scope", .string(scope)), ("state", .string(state)), ("input", input), ("phase", phase.snapshot),
-            ("enteredEventID", ExecutionState.number(enteredEventID)), ("enteredAt", ExecutionState.number(enteredAt.millisecondsSinceEpoch)),
-            ("lastEventID", ExecutionState.number(lastEventID)), ("visits", ExecutionState.number(visits)),
-            ("retries", .array(retries.map { ExecutionState.number($0) })), ("retryCount", ExecutionState.number(retryCount)),
-            ("token", ExecutionState.number(token)),
-        ]
-        return .object(JSONObject(uniqueMembers: members))
+    /// Writes the run as a snapshot's object, as ``init(snapshot:)`` reads it.
+    func write(to writer: inout CompactJSONWriter) {
+        writer.writeObject(count: parent == nil ? 13 : 14) { writer in
+            writer.writeMember("id", ExecutionState.number(id))
+            if let parent { writer.writeMember("parent", ExecutionState.number(parent)) }
+            writer.writeMember("slot", ExecutionState.number(slot))
+            writer.writeMember("scope", .string(scope))
+            writer.writeMember("state", .string(state))
+            writer.writeMember("input", input)
+            writer.write(string: "phase")
+            phase.write(to: &writer)
+            writer.writeMember("enteredEventID", ExecutionState.number(enteredEventID))
+            writer.writeMember("enteredAt", ExecutionState.number(enteredAt.millisecondsSinceEpoch))
+            writer.writeMember("lastEventID", ExecutionState.number(lastEventID))
+            writer.writeMember("visits", ExecutionState.number(visits))
+            writer.write(string: "retries")
+            writer.writeArray(count: retries.count) { writer in
+                for retry in retries { writer.write(ExecutionState.number(retry)) }
+            }
+            writer.writeMember("retryCount", ExecutionState.number(retryCount))
+            writer.writeMember("token", ExecutionState.number(token))
+        }
     }
 
     init(snapshot: JSONValue) throws(SnapshotError) {
@@ -91,38 +114,56 @@ extension Run {
 }
 
 extension Run.Phase {
-    var snapshot: JSONValue {
-        var object = JSONObject()
+    /// Writes the phase as a snapshot's object (`phase` names it), as ``init(snapshot:)`` reads it.
+    func write(to writer: inout CompactJSONWriter) {
         switch self {
         case .ready:
-            object["phase"] = "ready"
+            writer.writeObject(count: 1) { $0.writeMember("phase", "ready") }
         case .waiting(let until, let input):
-            object["phase"] = "waiting"
-            object["until"] = ExecutionState.number(until.millisecondsSinceEpoch)
-            object["input"] = input
+            writer.writeObject(count: 3) { writer in
+                writer.writeMember("phase", "waiting")
+                writer.writeMember("until", ExecutionState.number(until.millisecondsSinceEpoch))
+                writer.writeMember("input", input)
+            }
         case .task(let input, let attempt, let lastHeartbeat):
-            object["phase"] = "task"
-            object["input"] = input
-            object["attempt"] = ExecutionState.number(attempt)
-            object["lastHeartbeat"] = ExecutionState.number(lastHeartbeat.millisecondsSinceEpoch)
+            writer.writeObject(count: 4) { writer in
+                writer.writeMember("phase", "task")
+                writer.writeMember("input", input)
+                writer.writeMember("attempt", ExecutionState.number(attempt))
+                writer.writeMember("lastHeartbeat", ExecutionState.number(lastHeartbeat.millisecondsSinceEpoch))
+            }
         case .retrying(let until):
-            object["phase"] = "retrying"
-            object["until"] = ExecutionState.number(until.millisecondsSinceEpoch)
+            writer.writeObject(count: 2) { writer in
+                writer.writeMember("phase", "retrying")
+                writer.writeMember("until", ExecutionState.number(until.millisecondsSinceEpoch))
+            }
         case .children(let children):
-            object["phase"] = "children"
-            object["input"] = children.input
-            object["items"] = .array(children.items)
-            object["results"] = .array(children.results.map { $0.map { .array([$0]) } ?? .null })
-            object["started"] = ExecutionState.number(children.started)
-            object["running"] = ExecutionState.number(children.running)
-            object["completed"] = ExecutionState.number(children.completed)
-            object["failures"] = ExecutionState.number(children.failures)
-            object["firstError"] = children.firstError.map { .array([.string($0.name), $0.cause.map { .string($0) } ?? .null]) }
-            object["maxConcurrency"] = ExecutionState.number(children.maxConcurrency)
-            object["tolerated"] = ExecutionState.number(children.tolerated)
-            object["hasTolerance"] = .bool(children.hasTolerance)
+            writer.writeObject(count: children.firstError == nil ? 11 : 12) { writer in
+                writer.writeMember("phase", "children")
+                writer.writeMember("input", children.input)
+                writer.writeMember("items", .array(children.items))
+                writer.write(string: "results")
+                writer.writeArray(count: children.results.count) { writer in
+                    for result in children.results {
+                        if let result { writer.writeArray(count: 1) { $0.write(result) } } else { writer.write(.null) }
+                    }
+                }
+                writer.writeMember("started", ExecutionState.number(children.started))
+                writer.writeMember("running", ExecutionState.number(children.running))
+                writer.writeMember("completed", ExecutionState.number(children.completed))
+                writer.writeMember("failures", ExecutionState.number(children.failures))
+                if let error = children.firstError {
+                    writer.write(string: "firstError")
+                    writer.writeArray(count: 2) { writer in
+                        writer.write(.string(error.name))
+                        writer.write(error.cause.map { .string($0) } ?? .null)
+                    }
+                }
+                writer.writeMember("maxConcurrency", ExecutionState.number(children.maxConcurrency))
+                writer.writeMember("tolerated", ExecutionState.number(children.tolerated))
+                writer.writeMember("hasTolerance", .bool(children.hasTolerance))
+            }
         }
-        return .object(object)
     }
 
     init(snapshot: JSONValue) throws(SnapshotError) {
@@ -159,13 +200,15 @@ extension Run.Phase {
 }
 
 extension TimerEntry {
-    var snapshot: JSONValue {
-        .object(
-            JSONObject(uniqueMembers: [
-                ("due", ExecutionState.number(due.millisecondsSinceEpoch)), ("sequence", ExecutionState.number(sequence)),
-                ("runID", ExecutionState.number(runID)), ("token", ExecutionState.number(token)), ("kind", .string(kind.rawValue)),
-            ])
-        )
+    /// Writes the timer as a snapshot's object (its execution is the snapshot's), as ``init(snapshot:executionID:)`` reads it.
+    func write(to writer: inout CompactJSONWriter) {
+        writer.writeObject(count: 5) { writer in
+            writer.writeMember("due", ExecutionState.number(due.millisecondsSinceEpoch))
+            writer.writeMember("sequence", ExecutionState.number(sequence))
+            writer.writeMember("runID", ExecutionState.number(runID))
+            writer.writeMember("token", ExecutionState.number(token))
+            writer.writeMember("kind", .string(kind.rawValue))
+        }
     }
 
     init(snapshot: JSONValue, executionID: String) throws(SnapshotError) {
