@@ -74,26 +74,26 @@ struct EngineCore {
         cache.index(forKey: id) != nil
     }
 
-    /// The executions behind the window's next `count` live timers after the read-ahead's frontier, less
-    /// those in memory or already being read; moves the frontier past those timers and marks the
-    /// executions as being read. Cancelled timers stay in the window until they come up (a task's
-    /// timeout, cancelled when the task answers), and reading their executions would bring a waiting
-    /// execution back a minute before its own timer.
-    mutating func executionsToReadAhead(_ count: Int) -> [String] {
+    /// The executions behind the window's next `count` timers after the read-ahead's frontier, less those
+    /// in memory or already being read, and less those behind cancelled timers (a task's timeout, cancelled
+    /// when the task answers, stays in the window until it comes up: reading ahead behind it would bring a
+    /// waiting execution back a minute before its own timer); moves the frontier past those timers and
+    /// marks the executions as being read. Nil when the window holds no timer after the frontier.
+    mutating func executionsToReadAhead(_ count: Int) -> [String]? {
         var earliest = Heap<TimerEntry>()
-        for timer in timers.unordered where readAheadFrontier.map({ $0 < timer }) ?? true && !cancelled.contains(timer.sequence) {
+        for timer in timers.unordered where readAheadFrontier.map({ $0 < timer }) ?? true {
             if earliest.count < count {
                 earliest.insert(timer)
             } else if let latest = earliest.max, timer < latest {
                 earliest.replaceMax(with: timer)
             }
         }
-        guard let latest = earliest.max else { return [] }
+        guard let latest = earliest.max else { return nil }
         readAheadFrontier = latest
-        readAheadRemaining += earliest.count
         var ids: [String] = []
-        for timer in earliest.unordered where !isCached(timer.executionID) && readingAhead.insert(timer.executionID).inserted {
-            ids.append(timer.executionID)
+        for timer in earliest.unordered where !cancelled.contains(timer.sequence) {
+            readAheadRemaining += 1
+            if !isCached(timer.executionID) && readingAhead.insert(timer.executionID).inserted { ids.append(timer.executionID) }
         }
         return ids
     }

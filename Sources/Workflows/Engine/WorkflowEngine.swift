@@ -432,7 +432,12 @@ public final class WorkflowEngine: Sendable {
                 core.readAheadRemaining = 0
             }
             guard core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String]()) }
-            return (missing, core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining))
+            guard let ahead = core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining) else {
+                // No timer after the frontier yet: look again once a quarter of a step has fired, not at every round.
+                core.readAheadRemaining = Self.readAheadTimers - Self.readAheadStep + Self.readAheadStep / 4
+                return (missing, [String]())
+            }
+            return (missing, ahead)
         }
         if let readAhead, !ahead.isEmpty {
             readAhead.submit { [self] in install(readingAhead: ahead) }
