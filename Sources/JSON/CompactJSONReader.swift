@@ -80,15 +80,18 @@ public struct CompactJSONReader {
             let count = try readCount()
             var members: [(key: String, value: JSONValue)] = []
             members.reserveCapacity(count)
-            var names: [UInt64] = []
             var isUnique = true
-            for _ in 0..<count {
-                let (name, number) = try readNumberedString()
-                if isUnique, count > 1 {
-                    isUnique = !names.contains(number)
-                    names.append(number)
+            // The names' numbers, to tell repeated keys, on the stack: a heap array here was an allocation
+            // per object read (an execution's snapshot holds half a dozen).
+            try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { names throws(CompactJSONError) in
+                for index in 0..<count {
+                    let (name, number) = try readNumberedString()
+                    if isUnique, count > 1 {
+                        isUnique = !names[..<index].contains(number)
+                        names[index] = number
+                    }
+                    members.append((name, try readValue()))
                 }
-                members.append((name, try readValue()))
             }
             let object = JSONValue.object(isUnique ? JSONObject(uniqueMembers: members) : JSONObject(members))
             containers.append(object)

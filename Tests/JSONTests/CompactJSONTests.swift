@@ -18,6 +18,34 @@ import Testing
         }
     }
 
+    /// An object or array written member by member has the bytes of the same value built first, and an
+    /// object whose key repeats reads back as a JSONObject built from those members does.
+    @Test func membersWrittenOneByOneReadBackAsBuilt() throws {
+        let input: JSONValue = ["id": "e-1", "n": 2]
+        var built = CompactJSONWriter()
+        built.write(["input": input, "list": [input, nil], "count": 7])
+        var direct = CompactJSONWriter()
+        direct.writeObject(count: 3) { writer in
+            writer.writeMember("input", input)
+            writer.write(string: "list")
+            writer.writeArray(count: 2) { writer in
+                writer.write(input)
+                writer.write(.null)
+            }
+            writer.writeMember("count", 7)
+        }
+        #expect(direct.bytes == built.bytes)
+
+        var repeated = CompactJSONWriter()
+        repeated.writeObject(count: 3) { writer in
+            writer.writeMember("a", 1)
+            writer.writeMember("b", 2)
+            writer.writeMember("a", 3)
+        }
+        var reader = CompactJSONReader(repeated.bytes)
+        #expect(try reader.readValue() == .object(JSONObject([("a", 1), ("b", 2), ("a", 3)])))
+    }
+
     /// The numbers JSON text would change or that need all 8 bytes keep their exact value and sign.
     @Test func numbersKeepTheirExactValue() throws {
         let numbers: [Double] = [0, -0.0, 1, -1, 0.1, 1e300, -1e-300, 9.0e15, 9.1e15, 4_503_599_627_370_497, .pi]
