@@ -106,28 +106,27 @@ public struct CompactJSONWriter: Sendable {
             if found.isReference { return }
             bytes.append(Tag.object.rawValue)
             write(unsigned: UInt64(object.count))
-            for (name, member) in object {
-                write(string: name)
-                write(member)
-            }
+            for (name, member) in object { writeMember(name, member) }
             complete(found.entry)
         }
     }
 
-    /// Writes an object of `count` members that `body` writes (each a ``write(string:)`` for its name,
-    /// then its value), with the same bytes as writing a new object of those members: for callers that
+    /// Writes an object of `count` members that `body` writes (each a ``writeMember(_:_:)``, or a
+    /// ``write(string:)`` for its name, then its value), with the same bytes as writing a new object of those members: for callers that
     /// hold the members but not an object, which would cost an allocation to build.
     public mutating func writeObject(count: Int, _ body: (inout CompactJSONWriter) -> Void) {
-        bytes.append(Tag.object.rawValue)
-        write(unsigned: UInt64(count))
-        body(&self)
-        complete(nil)
+        writeContainer(.object, count: count, body)
     }
 
     /// Writes an array of `count` elements that `body` writes, with the same bytes as writing a new array
     /// of those elements, without building it.
     public mutating func writeArray(count: Int, _ body: (inout CompactJSONWriter) -> Void) {
-        bytes.append(Tag.array.rawValue)
+        writeContainer(.array, count: count, body)
+    }
+
+    /// A new container's tag and count, its contents as `body` writes them, and its number.
+    private mutating func writeContainer(_ tag: Tag, count: Int, _ body: (inout CompactJSONWriter) -> Void) {
+        bytes.append(tag.rawValue)
         write(unsigned: UInt64(count))
         body(&self)
         complete(nil)

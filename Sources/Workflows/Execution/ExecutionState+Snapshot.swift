@@ -20,7 +20,7 @@ extension ExecutionState {
     /// `input`, `startedAt`, `status`, then `output`, `error`, `cause` and `stoppedAt` when they are set,
     /// then `runs`, `nextRunID`, `nextEventID`, `transitions` and `timers`, as ``init(snapshot:)`` reads them.
     func write(to writer: inout CompactJSONWriter) {
-        let optional = [output != nil, error != nil, cause != nil, stoppedAt != nil].filter { $0 }.count
+        let optional = (output == nil ? 0 : 1) + (error == nil ? 0 : 1) + (cause == nil ? 0 : 1) + (stoppedAt == nil ? 0 : 1)
         writer.writeObject(count: 11 + optional) { writer in
             writer.writeMember("id", .string(id))
             writer.writeMember("name", .string(name))

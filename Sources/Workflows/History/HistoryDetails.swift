@@ -27,16 +27,11 @@ public enum HistoryDetails: Hashable, Sendable {
     public func write(to writer: inout CompactJSONWriter) {
         switch self {
         case .one(let key, let value):
-            writer.writeObject(count: 1) { writer in
-                writer.write(string: key)
-                writer.write(value)
-            }
+            writer.writeObject(count: 1) { $0.writeMember(key, value) }
         case .two(let first, let firstValue, let second, let secondValue):
             writer.writeObject(count: 2) { writer in
-                writer.write(string: first)
-                writer.write(firstValue)
-                writer.write(string: second)
-                writer.write(secondValue)
+                writer.writeMember(first, firstValue)
+                writer.writeMember(second, secondValue)
             }
         case .object(let object):
             writer.write(.object(object))
