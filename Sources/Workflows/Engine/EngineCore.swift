@@ -36,7 +36,8 @@ struct EngineCore {
     /// Counts batches written, so a reload can tell whether one landed while it read the store.
     var commitsWritten = 0
     var dirty: Set<String> = []
-    /// Batches written, handed back to be freed on the engine's thread, which allocated their events.
+    /// Batches written, handed back to be freed on the engine's thread, which allocated their events
+    /// (see ``takeSpentBatches()``).
     var spent: [StagedBatch] = []
     /// Executions being read ahead in the background.
     var readingAhead: Set<String> = []
@@ -67,6 +68,15 @@ struct EngineCore {
             timers.removeMin()
         }
         return timers.min
+    }
+
+    /// Takes the batches the writer has written, for the engine's thread to free outside the lock: freed
+    /// on the writer's thread, every free contended with the engine's allocations for the same malloc
+    /// arena, and both threads slowed down.
+    mutating func takeSpentBatches() -> [StagedBatch] {
+        guard !spent.isEmpty else { return [] }
+        defer { spent = [] }
+        return spent
     }
 
     /// Whether the execution is in memory (without copying it out of the cache).
@@ -120,14 +130,8 @@ struct EngineCore {
     /// Replaces the window with the earliest timers: those `stored` (the store's earliest, and whether
     /// it holds more after them) corrected by the timers armed and removed in batches not yet written.
     mutating func refill(stored: [TimerEntry], hasMore: Bool) {
-        let limit = hasMore ? stored.last : nil
-        var merged = stored.filter { !unwrittenRemoved.contains($0.sequence) }
-        let known = Set(stored.map(\.sequence))
-        for timer in unwrittenArmed.values
-        where !known.contains(timer.sequence) && !unwrittenRemoved.contains(timer.sequence) && limit.map({ timer <= $0 }) ?? true {
-            merged.append(timer)
-        }
-        timers = Heap(merged)
+        let (live, limit) = liveTimers(stored: stored, hasMore: hasMore, after: nil)
+        timers = Heap(live)
         cancelled = []
         horizon = limit
         windowGeneration += 1
@@ -135,20 +139,31 @@ struct EngineCore {
     }
 
     /// Adds to the window the timers after the horizon: those `stored` (the store's next ones after it, and
-    /// whether it holds more after them), corrected by the timers armed and removed in batches not yet
-    /// written, exactly as ``refill(stored:hasMore:)`` does for the whole window. Timers after the horizon
-    /// are never in the window (arming leaves them out, trimming takes them out), so none is added twice.
+    /// whether it holds more after them), corrected as ``refill(stored:hasMore:)`` corrects them. Timers
+    /// after the horizon are never in the window (arming leaves them out, trimming takes them out), so
+    /// none is added twice.
     mutating func extend(stored: [TimerEntry], hasMore: Bool) {
         guard let previous = horizon else { return }
-        let limit = hasMore ? stored.last : nil
-        let known = Set(stored.map(\.sequence))
-        for timer in stored where !unwrittenRemoved.contains(timer.sequence) { timers.insert(timer) }
-        for timer in unwrittenArmed.values
-        where previous < timer && !known.contains(timer.sequence) && !unwrittenRemoved.contains(timer.sequence) && limit.map({ timer <= $0 }) ?? true {
-            timers.insert(timer)
-        }
+        let (live, limit) = liveTimers(stored: stored, hasMore: hasMore, after: previous)
+        for timer in live { timers.insert(timer) }
         horizon = limit
         trimWindow()
+    }
+
+    /// The timers `stored` (read from the store after `after`, or from the first), less those removed in
+    /// batches not yet written, plus those armed in them up to the last stored one when the store holds
+    /// more (that last one is the window's new horizon, returned as `limit`; nil when it holds no more).
+    private func liveTimers(stored: [TimerEntry], hasMore: Bool, after: TimerEntry?) -> (timers: [TimerEntry], limit: TimerEntry?) {
+        let limit = hasMore ? stored.last : nil
+        var live = stored.filter { !unwrittenRemoved.contains($0.sequence) }
+        let known = Set(stored.map(\.sequence))
+        for timer in unwrittenArmed.values
+        where after.map({ $0 < timer }) ?? true && !known.contains(timer.sequence) && !unwrittenRemoved.contains(timer.sequence)
+            && limit.map({ timer <= $0 }) ?? true
+        {
+            live.append(timer)
+        }
+        return (live, limit)
     }
 
     /// A batch is in the store: its timers need no correcting any more.

@@ -38,8 +38,8 @@ public final class WorkflowEngine: Sendable {
         /// beyond this, saved executions that only wait for a timer leave memory.
         public var cachedExecutions = 20_000
         /// Executions the engine expects to start, when known (a replay knows its events): the filter of
-        /// known names is sized for them at once, instead of being rebuilt from the store each time it
-        /// fills (which waits for the writer and reads every execution's id).
+        /// known names is sized for them at once, instead of being rebuilt each time it fills (which
+        /// reads every execution's id from the store).
         public var expectedExecutions = 0
 
         /// The defaults.
@@ -56,7 +56,7 @@ public final class WorkflowEngine: Sendable {
     private let writer: BatchWriter?
     /// Reads the executions behind the next timers, and the window's next timers, in the background
     /// (durable stores that read while they write only).
-    let readAhead: ReadAhead?
+    let readAhead: BackgroundQueue?
     private let onFinish: (@Sendable (ExecutionSummary) -> Void)?
 
     /// Creates an engine. Register state machines, then call ``resume()`` before starting executions.
@@ -81,7 +81,7 @@ public final class WorkflowEngine: Sendable {
         } else {
             writer = nil
         }
-        readAhead = store.isDurable && store.readsWhileWriting ? ReadAhead() : nil
+        readAhead = store.isDurable && store.readsWhileWriting ? BackgroundQueue(label: "vendingpass.workflow-read-ahead") : nil
         core.withLock { $0.window = max(1, options.timerWindow) }
     }
 
@@ -196,7 +196,7 @@ public final class WorkflowEngine: Sendable {
     /// need not do.
     func commit(waiting: Bool) throws {
         try flushLock.withLock { _ throws in
-            freeSpentBatches()
+            _ = core.withLock { $0.takeSpentBatches() }  // freed here, outside the lock
             let staged = takeBatch()
             if waiting || writer == nil {
                 readAhead?.drain()
@@ -221,16 +221,6 @@ public final class WorkflowEngine: Sendable {
         try store.save(staged.encoded(durable: store.isDurable, prefix: prefix))
         finishCommit(staged)
         if writer != nil { core.withLock { $0.spent.append(staged) } }
-    }
-
-    /// Frees the batches the writer has written, here on the engine's thread, which allocated their
-    /// events and executions: freed on the writer's thread, every free contended with the engine's
-    /// allocations for the same malloc arena, and both threads slowed down. ``afterChange(force:)``
-    /// frees them too, so a written batch does not stay in memory beside the next ones.
-    private func freeSpentBatches() {
-        var spent: [StagedBatch] = []
-        core.withLock { swap(&spent, &$0.spent) }
-        // Freed on return, outside the lock.
     }
 
     /// Takes what is staged; the executions' snapshots are encoded later, by whoever writes the batch.
@@ -366,12 +356,10 @@ public final class WorkflowEngine: Sendable {
     /// Commits by the policy (always when `force`), reloads the timer window if it ran dry, and makes sure
     /// the clock will wake the engine for the next timer.
     func afterChange(force: Bool) throws {
-        var spent: [StagedBatch] = []
-        let (pending, needsReload, failure) = core.withLock { core in
-            if !core.spent.isEmpty { swap(&spent, &core.spent) }
-            return (core.unsavedEvents, core.nextTimer() == nil && core.horizon != nil, core.failure)
+        let (spent, pending, needsReload, failure) = core.withLock { core in
+            (core.takeSpentBatches(), core.unsavedEvents, core.nextTimer() == nil && core.horizon != nil, core.failure)
         }
-        spent = []
+        _ = consume spent  // the written batches are freed here, outside the lock, as each change ends
         if let failure { throw failure }
         switch options.commitPolicy {
         case .everyChange: try flush()
