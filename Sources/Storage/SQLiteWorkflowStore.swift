@@ -76,8 +76,13 @@ public final class SQLiteWorkflowStore: WorkflowStore {
         }
     }
 
-    public func executionIDs() throws -> [String] {
-        try file.read { db in try String.fetchAll(db, sql: "SELECT id FROM workflow_execution") }
+    public func reduceExecutionIDs<Result>(into start: (_ count: Int) -> Result, _ add: (inout Result, String) -> Void) throws -> Result {
+        try file.read { db in
+            var result = start(try Int.fetchOne(db, sql: "SELECT count(*) FROM workflow_execution") ?? 0)
+            let ids = try String.fetchCursor(db, sql: "SELECT id FROM workflow_execution")
+            while let id = try ids.next() { add(&result, id) }
+            return result
+        }
     }
 
     public func executionsToResume() throws -> [String] {

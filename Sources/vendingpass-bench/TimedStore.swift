@@ -27,7 +27,9 @@ final class TimedStore: WorkflowStore {
     func save(_ batch: WorkflowBatch) throws { try timed("save") { try inner.save(batch) } }
     func execution(_ id: String) throws -> SavedExecution? { try timed("execution") { try inner.execution(id) } }
     func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: ExecutionSnapshot)] { try timed("snapshots") { try inner.snapshots(ids) } }
-    func executionIDs() throws -> [String] { try timed("executionIDs") { try inner.executionIDs() } }
+    func reduceExecutionIDs<Result>(into start: (_ count: Int) -> Result, _ add: (inout Result, String) -> Void) throws -> Result {
+        try timed("executionIDs") { try inner.reduceExecutionIDs(into: start, add) }
+    }
     func executionsToResume() throws -> [String] { try timed("resume") { try inner.executionsToResume() } }
     func earliestTimers(after: TimerEntry?, limit: Int) throws -> (timers: [TimerEntry], hasMore: Bool) {
         try timed("timers") { try inner.earliestTimers(after: after, limit: limit) }

@@ -177,6 +177,31 @@ import Workflows
         }
     }
 
+    /// The cache keeps executions in flight, not finished ones: under its size, every waiting execution
+    /// stays in memory and no timer reads one back; once an execution ends and is saved, it leaves.
+    @Test func theCacheHoldsExecutionsInFlightAndLetsFinishedOnesGo() async throws {
+        var options = WorkflowEngine.Options()
+        options.cachedExecutions = 5_000
+        options.commitPolicy = .batched(events: 1_000)
+        let fixture = try EngineFixture(
+            definition: EngineFixture.vendingPass, machine: "vending-pass", store: SQLiteWorkflowStore(file: try DatabaseFile.inMemory()), options: options
+        )
+        let ids = try (0..<3_000).map { index in
+            try fixture.engine.start(machine: "vending-pass", name: "e-\(index)", input: ["id": .string("e-\(index)"), "participant": "vp-1"]).summary.id
+        }
+        await fixture.clock.run(until: EngineFixture.start.advanced(by: .seconds(10)))
+        try fixture.engine.flush()
+        #expect(fixture.engine.executionsInMemory == 3_000)
+
+        await fixture.clock.run()
+        try fixture.engine.flush()
+        let statistics = fixture.engine.statistics
+        #expect(statistics.executionsSucceeded == 3_000)
+        #expect(statistics.executionsReadAhead + statistics.executionsReadOnDemand == 0, "\(statistics)")
+        #expect(fixture.engine.executionsInMemory == 0)
+        #expect(try fixture.engine.execution(ids[7])?.status == .succeeded)
+    }
+
     /// The filter of known names fills at 65,536 executions and is rebuilt from memory and the store while
     /// the writer commits in the background: a name started before, in memory or only in the store, still
     /// returns its first execution.

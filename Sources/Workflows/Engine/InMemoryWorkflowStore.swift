@@ -44,8 +44,9 @@ public final class InMemoryWorkflowStore: WorkflowStore {
         contents.withLock { contents in ids.compactMap { id in contents.executions[id].map { (id, $0.snapshot) } } }
     }
 
-    public func executionIDs() throws -> [String] {
-        contents.withLock { $0.order }
+    public func reduceExecutionIDs<Result>(into start: (_ count: Int) -> Result, _ add: (inout Result, String) -> Void) throws -> Result {
+        let ids = contents.withLock { $0.order }
+        return ids.reduce(into: start(ids.count), add)
     }
 
     public func executionsToResume() throws -> [String] {

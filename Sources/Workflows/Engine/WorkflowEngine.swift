@@ -34,8 +34,9 @@ public final class WorkflowEngine: Sendable {
         public var commitPolicy: CommitPolicy = .everyChange
         /// Timers loaded into memory at a time.
         public var timerWindow = 10_000
-        /// Executions kept in memory after they are saved, so the next step need not read them back;
-        /// beyond this, saved executions that only wait for a timer leave memory.
+        /// Executions in flight kept in memory after they are saved, so the next step need not read them
+        /// back; beyond this, saved executions that only wait for a timer leave memory (finished ones
+        /// always do).
         public var cachedExecutions = 20_000
         /// Executions the engine expects to start, when known (a replay knows its events): the filter of
         /// known names is sized for them at once, instead of being rebuilt each time it fills (which
@@ -140,9 +141,9 @@ public final class WorkflowEngine: Sendable {
     }
 
     /// Refills the filter of known names, twice as large as the ids it holds: the executions in memory,
-    /// the store's, and those started meanwhile. It need not wait for the writer: an execution leaves
-    /// memory only once it is written, so one not in memory when they are listed is in the store when
-    /// it is read.
+    /// the store's (read one at a time, never all held), and those started meanwhile. It need not wait
+    /// for the writer: an execution leaves memory only once it is written, so one not in memory when
+    /// they are listed is in the store when it is read.
     private func rebuildNameFilter() throws {
         guard store.isDurable else { return }
         try flushLock.withLock { _ throws in
@@ -150,19 +151,18 @@ public final class WorkflowEngine: Sendable {
                 core.namesStartedDuringRebuild = []
                 return Array(core.cache.keys)
             }
-            let ids: [String]
+            var names: NameFilter
             do {
-                ids = try store.executionIDs()
+                names = try store.reduceExecutionIDs(into: { stored in
+                    NameFilter(capacity: max(1 << 16, options.expectedExecutions, (stored + inMemory.count) * 2))
+                }) { names, id in names.insert(id) }
             } catch {
                 core.withLock { $0.namesStartedDuringRebuild = nil }
                 throw error
             }
+            for id in inMemory { names.insert(id) }
             core.withLock { core in
-                let started = core.namesStartedDuringRebuild ?? []
-                var names = NameFilter(capacity: max(1 << 16, options.expectedExecutions, (ids.count + inMemory.count + started.count) * 2))
-                for id in ids { names.insert(id) }
-                for id in inMemory { names.insert(id) }
-                for id in started { names.insert(id) }
+                for id in core.namesStartedDuringRebuild ?? [] { names.insert(id) }
                 core.names = names
                 core.namesStartedDuringRebuild = nil
             }
@@ -249,15 +249,19 @@ public final class WorkflowEngine: Sendable {
         }
     }
 
-    /// After a batch is in the store: saved executions that only wait for a timer may leave memory.
+    /// After a batch is in the store: saved executions that have finished leave memory (they are read
+    /// again only to be shown), and so do those that only wait for a timer once the cache is full. The
+    /// cache then holds the executions in flight, those the next timers and task answers need.
     private func finishCommit(_ staged: StagedBatch) {
         core.withLock { core in
             core.statistics.commits += 1
             core.written(armed: staged.armed, removed: staged.removed)
             guard store.isDurable else { return }
-            for id in staged.saved where core.cache.count > options.cachedExecutions && !core.dirty.contains(id) {
-                if let execution = core.cache[id], execution.status != .running || execution.isWaitingOnTimers {
-                    core.cache.removeValue(forKey: id)
+            for id in staged.saved where !core.dirty.contains(id) {
+                guard let index = core.cache.index(forKey: id) else { continue }
+                let execution = core.cache.values[index]
+                if execution.status != .running || (execution.isWaitingOnTimers && core.cache.count > options.cachedExecutions) {
+                    core.cache.remove(at: index)
                 }
             }
         }

@@ -19,8 +19,9 @@ public protocol WorkflowStore: Sendable {
     func execution(_ id: String) throws -> SavedExecution?
     /// The snapshots of the saved executions among `ids` (fewer when some are unknown), in one read.
     func snapshots(_ ids: [String]) throws -> [(id: String, snapshot: ExecutionSnapshot)]
-    /// Every stored execution id (to fill the engine's filter of known names).
-    func executionIDs() throws -> [String]
+    /// Every stored execution id, in one read and never all held at once (the engine's filter of known
+    /// names reads millions): `start` gets how many there are, then `add` gets each id.
+    func reduceExecutionIDs<Result>(into start: (_ count: Int) -> Result, _ add: (inout Result, String) -> Void) throws -> Result
     /// The ids of running executions that have work other than waiting for a timer (to resume after a restart).
     func executionsToResume() throws -> [String]
     /// The earliest `limit` timers in (due, sequence) order after `after` (from the first when nil), and
