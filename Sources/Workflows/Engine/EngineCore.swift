@@ -6,7 +6,7 @@ import StatesLanguage
 struct EngineCore {
     var machines: [String: StateMachine] = [:]
     /// Executions in memory: those with work in flight, and those not yet saved.
-    var cache: [String: ExecutionState] = [:]
+    var cache = ExecutionCache()
     /// The due window of timers; cancelled ones are skipped when they come up.
     var timers = Heap<TimerEntry>()
     var cancelled: Set<Int64> = []
@@ -81,7 +81,7 @@ struct EngineCore {
 
     /// Whether the execution is in memory (without copying it out of the cache).
     func isCached(_ id: String) -> Bool {
-        cache.index(forKey: id) != nil
+        cache.contains(id)
     }
 
     /// The executions behind the window's next `count` timers after the read-ahead's frontier, less those
