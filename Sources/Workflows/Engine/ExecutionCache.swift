@@ -5,8 +5,9 @@
 /// quarters full, so with executions inline a cache of 100,000 took 59 MB of table at its peak, most
 /// of it empty slots, against 6 MB of table and 24 MB of boxes this way.
 struct ExecutionCache {
-    /// One execution's box; only the engine touches it, under its lock.
-    private final class Entry {
+    /// One execution's box, which the engine changes in place (under its lock) while it changes the
+    /// rest of its state: stepping an execution costs no lookup beyond the first, and no new box.
+    final class Entry {
         var execution: ExecutionState
 
         init(_ execution: ExecutionState) {
@@ -27,26 +28,21 @@ struct ExecutionCache {
         entries.index(forKey: id) != nil
     }
 
-    /// The execution in memory (a copy); setting stores it, in its box when it has one.
-    subscript(id: String) -> ExecutionState? {
-        get { entries[id]?.execution }
-        set {
-            guard let newValue else {
-                entries.removeValue(forKey: id)
-                return
-            }
-            if let entry = entries[id] { entry.execution = newValue } else { entries[id] = Entry(newValue) }
-        }
+    /// The execution's box, when it is in memory.
+    func entry(_ id: String) -> Entry? {
+        entries[id]
     }
 
-    /// Takes the execution out of memory: the caller then holds it alone and changes it in place.
-    mutating func remove(_ id: String) -> ExecutionState? {
-        entries.removeValue(forKey: id)?.execution
+    /// Puts the execution into memory, in a new box, in place of any earlier copy; returns the box.
+    @discardableResult
+    mutating func insert(_ execution: ExecutionState) -> Entry {
+        let entry = Entry(execution)
+        entries[execution.id] = entry
+        return entry
     }
 
-    /// Calls `body` on the execution in memory, in place; nil when it is not in memory.
-    mutating func update<Result>(_ id: String, _ body: (inout ExecutionState) -> Result) -> Result? {
-        guard let entry = entries[id] else { return nil }
-        return body(&entry.execution)
+    /// Lets the execution leave memory.
+    mutating func remove(_ id: String) {
+        entries.removeValue(forKey: id)
     }
 }

@@ -100,11 +100,11 @@ public final class WorkflowEngine: Sendable {
         try reloadTimerWindow()
         for id in try store.executionsToResume() {
             let (calls, finished) = try core.withLock { core throws in
-                guard var execution = try take(id, in: &core) else { return ([TaskCall](), [ExecutionSummary]()) }
-                let transitionsBefore = execution.transitions
-                var interpreter = try makeInterpreter(for: execution, in: core)
-                interpreter.resume(&execution)
-                return apply(interpreter, to: &execution, transitionsBefore: transitionsBefore, in: &core)
+                guard let entry = try entry(id, in: &core) else { return ([TaskCall](), [ExecutionSummary]()) }
+                let transitionsBefore = entry.execution.transitions
+                var interpreter = try makeInterpreter(for: entry.execution, in: core)
+                interpreter.resume(&entry.execution)
+                return apply(interpreter, to: &entry.execution, transitionsBefore: transitionsBefore, in: &core)
             }
             dispatch(calls, finished: finished)
         }
@@ -120,20 +120,20 @@ public final class WorkflowEngine: Sendable {
         let id = ContextObject.executionARN(machine: machine, name: name)
         let (started, calls, finished) = try core.withLock { core throws in
             guard let definition = core.machines[machine] else { throw WorkflowEngineError.unknownStateMachine(machine) }
-            if core.isCached(id) || (store.isDurable && core.names.mightContain(id)), let existing = try load(id, in: &core) {
-                guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
-                return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
+            if core.isCached(id) || (store.isDurable && core.names.mightContain(id)), let existing = try entry(id, in: &core) {
+                guard existing.execution.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
+                return (StartedExecution(summary: existing.execution.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
             }
             if store.isDurable {
                 core.names.insert(id)
                 core.namesStartedDuringRebuild?.append(id)
             }
-            var execution = ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now)
-            var interpreter = Interpreter(machine: definition, now: clock.now, random: random(for: execution))
-            interpreter.start(&execution)
+            let entry = core.cache.insert(ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now))
+            var interpreter = Interpreter(machine: definition, now: clock.now, random: random(for: entry.execution))
+            interpreter.start(&entry.execution)
             core.statistics.executionsStarted += 1
-            let (calls, finished) = apply(interpreter, to: &execution, in: &core)
-            return (StartedExecution(summary: execution.summary, isNew: true), calls, finished)
+            let (calls, finished) = apply(interpreter, to: &entry.execution, in: &core)
+            return (StartedExecution(summary: entry.execution.summary, isNew: true), calls, finished)
         }
         dispatch(calls, finished: finished)
         if core.withLock({ $0.names.isFull }) { try rebuildNameFilter() }
@@ -172,7 +172,7 @@ public final class WorkflowEngine: Sendable {
 
     /// The execution's current summary.
     public func execution(_ id: String) throws -> ExecutionSummary? {
-        if let cached = core.withLock({ $0.cache[id]?.summary }) { return cached }
+        if let cached = core.withLock({ $0.cache.entry(id)?.execution.summary }) { return cached }
         return try store.execution(id)?.summary
     }
 
@@ -234,14 +234,12 @@ public final class WorkflowEngine: Sendable {
             core.unsavedEvents = 0
             batch.histories.reserveCapacity(core.dirty.count)
             for id in core.dirty {
-                let taken = core.cache.update(id) { execution in
-                    let events = execution.unsavedEvents
-                    execution.unsavedEvents = []
-                    return (events, execution)
+                guard let entry = core.cache.entry(id) else { continue }
+                if !entry.execution.unsavedEvents.isEmpty {
+                    batch.histories.append((id, entry.execution.unsavedEvents))
+                    entry.execution.unsavedEvents = []
                 }
-                guard let (events, execution) = taken else { continue }
-                if !events.isEmpty { batch.histories.append((id, events)) }
-                executions.append(execution)
+                executions.append(entry.execution)
             }
             let armed = batch.armedTimers.map(\.sequence)
             let removed = batch.removedTimers.map(\.sequence)
@@ -260,11 +258,10 @@ public final class WorkflowEngine: Sendable {
             core.written(armed: staged.armed, removed: staged.removed)
             guard store.isDurable else { return }
             for id in staged.saved where !core.dirty.contains(id) {
-                let full = core.cache.count > options.cachedExecutions
-                let leaves = core.cache.update(id) { execution in
-                    execution.status != .running || (execution.isWaitingOnTimers && full)
+                guard let entry = core.cache.entry(id) else { continue }
+                if entry.execution.status != .running || (entry.execution.isWaitingOnTimers && core.cache.count > options.cachedExecutions) {
+                    core.cache.remove(id)
                 }
-                if leaves == true { _ = core.cache.remove(id) }
             }
         }
     }
@@ -281,21 +278,16 @@ public final class WorkflowEngine: Sendable {
     func deliver(_ signal: EngineSignal, to id: String, firing timer: TimerEntry? = nil) -> ([TaskCall], [ExecutionSummary]) {
         do {
             return try core.withLock { core throws in
-                guard var execution = try take(id, in: &core) else { return ([], []) }
-                let transitionsBefore = execution.transitions
+                guard let entry = try entry(id, in: &core) else { return ([], []) }
+                let transitionsBefore = entry.execution.transitions
                 if let timer {
-                    execution.timers.removeAll { $0.sequence == timer.sequence }
+                    entry.execution.timers.removeAll { $0.sequence == timer.sequence }
                     core.stageRemoval(of: timer)
                     core.statistics.timersFired += 1
                 }
-                do {
-                    var interpreter = try makeInterpreter(for: execution, in: core)
-                    interpreter.handle(signal, in: &execution)
-                    return apply(interpreter, to: &execution, transitionsBefore: transitionsBefore, in: &core)
-                } catch {
-                    core.cache[id] = execution
-                    throw error
-                }
+                var interpreter = try makeInterpreter(for: entry.execution, in: core)
+                interpreter.handle(signal, in: &entry.execution)
+                return apply(interpreter, to: &entry.execution, transitionsBefore: transitionsBefore, in: &core)
             }
         } catch {
             recordFailure(error)
@@ -331,7 +323,6 @@ public final class WorkflowEngine: Sendable {
             }
             finished.append(execution.summary)
         }
-        core.cache[execution.id] = execution
         core.dirty.insert(execution.id)
         return (calls, finished)
     }
@@ -380,17 +371,11 @@ public final class WorkflowEngine: Sendable {
         scheduleWake()
     }
 
-    /// Takes the execution out of the cache, so that stepping it mutates it in place; ``apply`` puts it back.
-    private func take(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
-        if let cached = core.cache.remove(id) { return cached }
-        return try stored(id, in: &core)
-    }
-
-    private func load(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
-        if let cached = core.cache[id] { return cached }
-        let execution = try stored(id, in: &core)
-        core.cache[id] = execution
-        return execution
+    /// The execution's box in memory, read from the store first when it is not there: stepping the
+    /// execution changes it in place.
+    private func entry(_ id: String, in core: inout EngineCore) throws -> ExecutionCache.Entry? {
+        if let cached = core.cache.entry(id) { return cached }
+        return try stored(id, in: &core).map { core.cache.insert($0) }
     }
 
     /// The execution as the store last saved it; nil when the store is not durable or has none. A
@@ -443,7 +428,7 @@ public final class WorkflowEngine: Sendable {
         core.withLock { core in
             for execution in restored {
                 if due.contains(execution.id) { core.statistics.executionsReadOnDemand += 1 } else { core.statistics.executionsReadAhead += 1 }
-                if !core.isCached(execution.id) { core.cache[execution.id] = execution }
+                if !core.isCached(execution.id) { core.cache.insert(execution) }
             }
             if readAhead == nil { ahead.forEach { core.readingAhead.remove($0) } }
         }
@@ -456,7 +441,7 @@ public final class WorkflowEngine: Sendable {
         let restored = (try? store.snapshots(ids))?.compactMap { try? Self.restore(id: $0.id, snapshot: $0.snapshot) } ?? []
         core.withLock { core in
             for execution in restored where core.readingAhead.contains(execution.id) && !core.isCached(execution.id) {
-                core.cache[execution.id] = execution
+                core.cache.insert(execution)
                 core.statistics.executionsReadAhead += 1
             }
             ids.forEach { core.readingAhead.remove($0) }
