@@ -45,6 +45,10 @@ struct EngineCore {
     /// about how many timers up to it have not fired yet.
     var readAheadFrontier: TimerEntry?
     var readAheadRemaining = 0
+    /// Whether the execution behind a timer may be only in the store: once a waiting execution has left
+    /// the cache, or the engine has resumed with stored timers. Until then the read-ahead has nothing to
+    /// look for, and the engine does not scan the window for it.
+    var executionsMayBeStored = false
     var statistics = EngineStatistics()
     var failure: (any Error)?
 

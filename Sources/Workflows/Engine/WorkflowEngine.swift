@@ -98,6 +98,7 @@ public final class WorkflowEngine: Sendable {
         core.withLock { $0.nextSequence = max($0.nextSequence, sequence) }
         try rebuildNameFilter()
         try reloadTimerWindow()
+        core.withLock { $0.executionsMayBeStored = $0.executionsMayBeStored || !$0.timers.isEmpty }
         for id in try store.executionsToResume() {
             let (calls, finished) = try core.withLock { core throws in
                 guard let entry = try entry(id, in: &core) else { return ([TaskCall](), [ExecutionSummary]()) }
@@ -259,8 +260,11 @@ public final class WorkflowEngine: Sendable {
             guard store.isDurable else { return }
             for id in staged.saved where !core.dirty.contains(id) {
                 guard let entry = core.cache.entry(id) else { continue }
-                if entry.execution.status != .running || (entry.execution.isWaitingOnTimers && core.cache.count > options.cachedExecutions) {
+                if entry.execution.status != .running {
                     core.cache.remove(id)
+                } else if entry.execution.isWaitingOnTimers && core.cache.count > options.cachedExecutions {
+                    core.cache.remove(id)
+                    core.executionsMayBeStored = true
                 }
             }
         }
@@ -410,7 +414,7 @@ public final class WorkflowEngine: Sendable {
                 core.readAheadFrontier = nil
                 core.readAheadRemaining = 0
             }
-            guard core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String]()) }
+            guard core.executionsMayBeStored, core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String]()) }
             guard let ahead = core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining) else {
                 // No timer after the frontier yet: look again once a quarter of a step has fired, not at every round.
                 core.readAheadRemaining = Self.readAheadTimers - Self.readAheadStep + Self.readAheadStep / 4
