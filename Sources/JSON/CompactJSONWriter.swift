@@ -64,13 +64,13 @@ public struct CompactJSONWriter: Sendable {
 
     /// Writes a string, or the number of the same string written before.
     public mutating func write(string: String) {
-        if let number = strings.number(of: string, hash: NumberTable<String>.hash(string)) {
-            write(unsigned: UInt64(number) + 1)
-            return
-        }
-        write(unsigned: 0)
-        var copy = string
-        copy.withUTF8 { utf8 in
+        var contiguous = string
+        contiguous.withUTF8 { utf8 in
+            if let number = strings.number(of: string, hash: NumberTable<String>.hash(utf8: utf8)) {
+                write(unsigned: UInt64(number) + 1)
+                return
+            }
+            write(unsigned: 0)
             write(unsigned: UInt64(utf8.count))
             bytes.append(contentsOf: utf8)
         }

@@ -18,6 +18,28 @@ import Testing
         }
     }
 
+    /// Strings of every length up to 40 (the hash reads eight bytes at a time, then the rest), some
+    /// differing only in their last byte or only past their first eight: each is written in full once,
+    /// then as a reference, and all read back as written.
+    @Test func repeatedStringsAreWrittenOnceWhateverTheirLength() throws {
+        var strings: [String] = []
+        for length in 0...40 {
+            let base = String(repeating: "a", count: length)
+            strings.append(base)
+            if length > 0 { strings.append(String(base.dropLast()) + "b") }
+            if length > 8 { strings.append("abcdefgh" + String(repeating: "z", count: length - 8)) }
+        }
+        strings.append("é𝄞")
+        var writer = CompactJSONWriter()
+        for string in strings { writer.write(string: string) }
+        let once = writer.bytes.count
+        for string in strings { writer.write(string: string) }
+        #expect(writer.bytes.count - once < once / 4, "the second round should be references")
+        var reader = CompactJSONReader(writer.bytes)
+        for string in strings + strings { #expect(try reader.readString() == string) }
+        #expect(reader.isAtEnd)
+    }
+
     /// An object or array written member by member has the bytes of the same value built first, and an
     /// object whose key repeats reads back as a JSONObject built from those members does.
     @Test func membersWrittenOneByOneReadBackAsBuilt() throws {
