@@ -145,9 +145,6 @@ struct Interpreter {
     mutating func record(_ type: HistoryEventType, _ details: HistoryDetails, in execution: inout ExecutionState, previous: Int) -> Int {
         let id = execution.nextEventID
         execution.nextEventID += 1
-        // A step records a handful of events (seven for a Task answered and a Wait entered): room for
-        // eight at once, rather than growing through one, two and four.
-        if execution.unsavedEvents.isEmpty { execution.unsavedEvents.reserveCapacity(8) }
         execution.unsavedEvents.append(HistoryEvent(id: id, previousEventID: previous, timestamp: now, type: type, recorded: details))
         recordedEvents += 1
         if type == .executionSucceeded || type == .executionFailed || type == .executionTimedOut { endedExecution = true }
