@@ -35,7 +35,8 @@ struct EngineCore {
     var unwrittenRemoved: Set<Int64> = []
     /// Counts batches written, so a reload can tell whether one landed while it read the store.
     var commitsWritten = 0
-    var dirty: Set<String> = []
+    /// The executions changed since the last batch was taken, each once (``ExecutionCache/Entry/isDirty``).
+    var dirty: [ExecutionCache.Entry] = []
     /// Batches written, handed back to be freed on the engine's thread, which allocated their events
     /// (see ``takeSpentBatches()``).
     var spent: [StagedBatch] = []

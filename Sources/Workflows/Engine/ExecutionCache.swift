@@ -5,10 +5,13 @@
 /// quarters full, so with executions inline a cache of 100,000 took 59 MB of table at its peak, most
 /// of it empty slots, against 6 MB of table and 24 MB of boxes this way.
 struct ExecutionCache {
-    /// One execution's box, which the engine changes in place (under its lock) while it changes the
-    /// rest of its state: stepping an execution costs no lookup beyond the first, and no new box.
-    final class Entry {
+    /// One execution's box, which the engine changes in place while it changes the rest of its state:
+    /// stepping an execution costs no lookup beyond the first, and no new box. Only touched under the
+    /// engine's lock (a staged batch carries boxes to the writer's thread, which reads them under it).
+    final class Entry: @unchecked Sendable {
         var execution: ExecutionState
+        /// Whether the execution changed since the last batch was taken (it is then in `EngineCore.dirty`).
+        var isDirty = false
 
         init(_ execution: ExecutionState) {
             self.execution = execution
@@ -41,8 +44,9 @@ struct ExecutionCache {
         return entry
     }
 
-    /// Lets the execution leave memory.
-    mutating func remove(_ id: String) {
-        entries.removeValue(forKey: id)
+    /// Lets the execution in this box leave memory, unless another box has taken its place.
+    mutating func remove(_ entry: Entry) {
+        guard let index = entries.index(forKey: entry.execution.id), entries.values[index] === entry else { return }
+        entries.remove(at: index)
     }
 }

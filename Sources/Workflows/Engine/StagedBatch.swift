@@ -5,8 +5,8 @@ import JSON
 struct StagedBatch: Sendable {
     let batch: WorkflowBatch
     let executions: [ExecutionState]
-    /// Ids of the executions saved.
-    let saved: Set<String>
+    /// The boxes of the executions saved, to let them leave memory once written.
+    let saved: [ExecutionCache.Entry]
     /// Sequences of the timers armed and removed since the previous batch (before dropping those both armed and removed).
     let armed: [Int64]
     let removed: [Int64]

@@ -105,7 +105,7 @@ public final class WorkflowEngine: Sendable {
                 let transitionsBefore = entry.execution.transitions
                 var interpreter = try makeInterpreter(for: entry.execution, in: core)
                 interpreter.resume(&entry.execution)
-                return apply(interpreter, to: &entry.execution, transitionsBefore: transitionsBefore, in: &core)
+                return apply(interpreter, to: entry, transitionsBefore: transitionsBefore, in: &core)
             }
             dispatch(calls, finished: finished)
         }
@@ -133,7 +133,7 @@ public final class WorkflowEngine: Sendable {
             var interpreter = Interpreter(machine: definition, now: clock.now, random: random(for: entry.execution))
             interpreter.start(&entry.execution)
             core.statistics.executionsStarted += 1
-            let (calls, finished) = apply(interpreter, to: &entry.execution, in: &core)
+            let (calls, finished) = apply(interpreter, to: entry, in: &core)
             return (StartedExecution(summary: entry.execution.summary, isNew: true), calls, finished)
         }
         dispatch(calls, finished: finished)
@@ -234,10 +234,10 @@ public final class WorkflowEngine: Sendable {
             core.batch = WorkflowBatch()
             core.unsavedEvents = 0
             batch.histories.reserveCapacity(core.dirty.count)
-            for id in core.dirty {
-                guard let entry = core.cache.entry(id) else { continue }
+            for entry in core.dirty {
+                entry.isDirty = false
                 if !entry.execution.unsavedEvents.isEmpty {
-                    batch.histories.append((id, entry.execution.unsavedEvents))
+                    batch.histories.append((entry.execution.id, entry.execution.unsavedEvents))
                     entry.execution.unsavedEvents = []
                 }
                 executions.append(entry.execution)
@@ -258,12 +258,11 @@ public final class WorkflowEngine: Sendable {
             core.statistics.commits += 1
             core.written(armed: staged.armed, removed: staged.removed)
             guard store.isDurable else { return }
-            for id in staged.saved where !core.dirty.contains(id) {
-                guard let entry = core.cache.entry(id) else { continue }
+            for entry in staged.saved where !entry.isDirty {
                 if entry.execution.status != .running {
-                    core.cache.remove(id)
+                    core.cache.remove(entry)
                 } else if entry.execution.isWaitingOnTimers && core.cache.count > options.cachedExecutions {
-                    core.cache.remove(id)
+                    core.cache.remove(entry)
                     core.executionsMayBeStored = true
                 }
             }
@@ -291,7 +290,7 @@ public final class WorkflowEngine: Sendable {
                 }
                 var interpreter = try makeInterpreter(for: entry.execution, in: core)
                 interpreter.handle(signal, in: &entry.execution)
-                return apply(interpreter, to: &entry.execution, transitionsBefore: transitionsBefore, in: &core)
+                return apply(interpreter, to: entry, transitionsBefore: transitionsBefore, in: &core)
             }
         } catch {
             recordFailure(error)
@@ -299,9 +298,10 @@ public final class WorkflowEngine: Sendable {
         }
     }
 
-    /// Stages the interpreter's events and timers, cancels stale timers, and returns the task calls to make.
+    /// Stages the interpreter's events and timers, cancels stale timers, marks the execution changed, and
+    /// returns the task calls to make.
     private func apply(
-        _ interpreter: Interpreter, to execution: inout ExecutionState, transitionsBefore: Int = 0, in core: inout EngineCore
+        _ interpreter: Interpreter, to entry: ExecutionCache.Entry, transitionsBefore: Int = 0, in core: inout EngineCore
     ) -> ([TaskCall], [ExecutionSummary]) {
         var calls: [TaskCall] = []
         for action in interpreter.actions {
@@ -310,24 +310,27 @@ public final class WorkflowEngine: Sendable {
                 calls.append(call)
             case .scheduleTimer(let due, let runID, let token, let kind):
                 core.nextSequence += 1
-                let timer = TimerEntry(due: due, sequence: core.nextSequence, executionID: execution.id, runID: runID, token: token, kind: kind)
-                core.arm(timer, in: &execution)
+                let timer = TimerEntry(due: due, sequence: core.nextSequence, executionID: entry.execution.id, runID: runID, token: token, kind: kind)
+                core.arm(timer, in: &entry.execution)
             }
         }
-        core.cancelStaleTimers(of: &execution)
+        core.cancelStaleTimers(of: &entry.execution)
         core.unsavedEvents += interpreter.recordedEvents
         core.statistics.historyEvents += interpreter.recordedEvents
-        core.statistics.stateTransitions += execution.transitions - transitionsBefore
+        core.statistics.stateTransitions += entry.execution.transitions - transitionsBefore
         core.statistics.taskInvocations += calls.count
         var finished: [ExecutionSummary] = []
-        if execution.status != .running, interpreter.endedExecution {
-            switch execution.status {
+        if entry.execution.status != .running, interpreter.endedExecution {
+            switch entry.execution.status {
             case .succeeded: core.statistics.executionsSucceeded += 1
             default: core.statistics.executionsFailed += 1
             }
-            finished.append(execution.summary)
+            finished.append(entry.execution.summary)
         }
-        core.dirty.insert(execution.id)
+        if !entry.isDirty {
+            entry.isDirty = true
+            core.dirty.append(entry)
+        }
         return (calls, finished)
     }
 
