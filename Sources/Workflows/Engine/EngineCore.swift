@@ -47,8 +47,8 @@ struct EngineCore {
     var readAheadFrontier: TimerEntry?
     var readAheadRemaining = 0
     /// Whether the execution behind a timer may be only in the store: once a waiting execution has left
-    /// the cache, or the engine has resumed with stored timers. Until then the read-ahead has nothing to
-    /// look for, and the engine does not scan the window for it.
+    /// the cache, or the engine has resumed with stored timers. Until then every due execution is in
+    /// memory: the engine neither looks them up before firing their timers nor scans the window ahead.
     var executionsMayBeStored = false
     var statistics = EngineStatistics()
     var failure: (any Error)?

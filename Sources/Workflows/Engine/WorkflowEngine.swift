@@ -409,6 +409,8 @@ public final class WorkflowEngine: Sendable {
     func prefetch(_ ids: [String]) throws {
         guard store.isDurable else { return }
         let (missing, ahead) = core.withLock { core in
+            // Until an execution with a timer has left memory, every due one is here: nothing to look up.
+            guard core.executionsMayBeStored else { return ([String](), [String]()) }
             let missing = Array(Set(ids.filter { !core.isCached($0) }))
             if missing.isEmpty {
                 core.readAheadRemaining = max(0, core.readAheadRemaining - ids.count)
@@ -417,7 +419,7 @@ public final class WorkflowEngine: Sendable {
                 core.readAheadFrontier = nil
                 core.readAheadRemaining = 0
             }
-            guard core.executionsMayBeStored, core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String]()) }
+            guard core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String]()) }
             guard let ahead = core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining) else {
                 // No timer after the frontier yet: look again once a quarter of a step has fired, not at every round.
                 core.readAheadRemaining = Self.readAheadTimers - Self.readAheadStep + Self.readAheadStep / 4
