@@ -14,9 +14,22 @@ enum ContextObject {
         "arn:aws:states:\(region):\(account):stateMachine:\(machine)"
     }
 
-    /// An execution's ARN.
+    /// An execution's ARN, built in one allocation (every start builds one; interpolation grew it in steps).
     static func executionARN(machine: String, name: String) -> String {
-        "arn:aws:states:\(region):\(account):execution:\(machine):\(name)"
+        joined(executionPrefix, machine, ":", name)
+    }
+
+    private static let executionPrefix = "arn:aws:states:\(region):\(account):execution:"
+
+    /// The parts one after another, in a string allocated once at its final size.
+    static func joined(_ first: String, _ second: String, _ third: String, _ fourth: String) -> String {
+        var joined = ""
+        joined.reserveCapacity(first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count)
+        joined += first
+        joined += second
+        joined += third
+        joined += fourth
+        return joined
     }
 
     static func build(execution: ExecutionState, run: Run, now: Instant, taskToken: String? = nil, mapItem: JSONValue? = nil) -> JSONValue {

@@ -26,7 +26,7 @@ extension Interpreter {
         if let heartbeat { scheduled.append(("heartbeatInSeconds", .number(Double(heartbeat)))) }
         record(.taskScheduled, .object(JSONObject(uniqueMembers: scheduled)), in: &execution, runID: runID)
         record(.taskStarted, Self.details("resource", .string(task.resource)), in: &execution, runID: runID)
-        let key = "\(execution.id)/\(run.scope)/\(state.name)/\(run.visits)"
+        let key = ContextObject.joined(execution.id, "/" + run.scope + "/", state.name, "/\(run.visits)")
         let invocation = TaskInvocation(
             resource: task.resource, input: input, idempotencyKey: key, executionID: execution.id, stateName: state.name, attempt: attempt
         )
