@@ -17,6 +17,8 @@ import Workflows
             .two("resource", "CountPoints", "output", output),
             .two("name", "CountPoints", "output", output),
             .one("output", output),
+            .taskScheduled(resource: "arn:aws:lambda:us-east-1:123456789012:function:CountPoints", parameters: input, timeoutSeconds: 30, heartbeatSeconds: nil),
+            .taskScheduled(resource: "CountPoints", parameters: input, timeoutSeconds: 60, heartbeatSeconds: 10),
             .object(JSONObject()),
         ]
         var fromParts = CompactJSONWriter()
@@ -36,5 +38,23 @@ import Workflows
         let details = HistoryDetails.two("name", "Hold", "input", ["n": 1])
         #expect(details.object.orderedKeys == ["name", "input"])
         #expect(details == .object(JSONObject(uniqueMembers: [("name", "Hold"), ("input", ["n": 1])])))
+    }
+
+    /// A TaskScheduled event shows the resource's service and the region, and the heartbeat only when
+    /// the state has one.
+    @Test func aScheduledTaskShowsItsServiceAndTimeouts() {
+        let lambda = HistoryDetails.taskScheduled(
+            resource: "arn:aws:lambda:us-east-1:123456789012:function:CountPoints", parameters: ["n": 1], timeoutSeconds: 30, heartbeatSeconds: nil
+        )
+        #expect(
+            lambda.object == JSONObject(uniqueMembers: [
+                ("resource", "arn:aws:lambda:us-east-1:123456789012:function:CountPoints"), ("resourceType", "lambda"), ("region", "local"),
+                ("parameters", ["n": 1]), ("timeoutInSeconds", 30),
+            ])
+        )
+        let local = HistoryDetails.taskScheduled(resource: "CountPoints", parameters: .null, timeoutSeconds: 60, heartbeatSeconds: 10)
+        #expect(local.object.orderedKeys == ["resource", "resourceType", "region", "parameters", "timeoutInSeconds", "heartbeatInSeconds"])
+        #expect(local.object["resourceType"] == "swift")
+        #expect(local.object["heartbeatInSeconds"] == 10)
     }
 }

@@ -11,6 +11,9 @@ public enum HistoryDetails: Hashable, Sendable {
     case one(String, JSONValue)
     /// `{first: firstValue, second: secondValue}`, with distinct keys.
     case two(String, JSONValue, String, JSONValue)
+    /// A TaskScheduled event's: the resource, its type and region, the parameters, the timeout and the
+    /// heartbeat if any (every task invocation records one, which built a six-member object).
+    case taskScheduled(resource: String, parameters: JSONValue, timeoutSeconds: Int, heartbeatSeconds: Int?)
     /// Any other object.
     case object(JSONObject)
 
@@ -19,8 +22,28 @@ public enum HistoryDetails: Hashable, Sendable {
         switch self {
         case .one(let key, let value): JSONObject(uniqueMembers: [(key, value)])
         case .two(let first, let firstValue, let second, let secondValue): JSONObject(uniqueMembers: [(first, firstValue), (second, secondValue)])
+        case .taskScheduled(let resource, let parameters, let timeout, let heartbeat):
+            JSONObject(uniqueMembers: Self.scheduledMembers(resource: resource, parameters: parameters, timeout: timeout, heartbeat: heartbeat))
         case .object(let object): object
         }
+    }
+
+    /// The members of a TaskScheduled event's details, in Step Functions' order.
+    private static func scheduledMembers(resource: String, parameters: JSONValue, timeout: Int, heartbeat: Int?) -> [(key: String, value: JSONValue)] {
+        var members: [(key: String, value: JSONValue)] = [
+            ("resource", .string(resource)), ("resourceType", .string(resourceType(resource))), ("region", .string(ContextObject.region)),
+            ("parameters", parameters), ("timeoutInSeconds", .number(Double(timeout))),
+        ]
+        if let heartbeat { members.append(("heartbeatInSeconds", .number(Double(heartbeat)))) }
+        return members
+    }
+
+    /// The service an ARN names (`lambda` in `arn:aws:lambda:…`), found in its bytes; `swift` for a
+    /// resource that is not an ARN.
+    static func resourceType(_ resource: String) -> String {
+        let bytes = resource.utf8
+        guard resource.hasPrefix("arn:aws:"), let end = bytes.dropFirst(8).firstIndex(of: UInt8(ascii: ":")) else { return "swift" }
+        return String(resource[bytes.index(bytes.startIndex, offsetBy: 8)..<end])
     }
 
     /// Writes the details as ``object`` would be written, byte for byte.
@@ -32,6 +55,11 @@ public enum HistoryDetails: Hashable, Sendable {
             writer.writeObject(count: 2) { writer in
                 writer.writeMember(first, firstValue)
                 writer.writeMember(second, secondValue)
+            }
+        case .taskScheduled(let resource, let parameters, let timeout, let heartbeat):
+            let members = Self.scheduledMembers(resource: resource, parameters: parameters, timeout: timeout, heartbeat: heartbeat)
+            writer.writeObject(count: members.count) { writer in
+                for (key, value) in members { writer.writeMember(key, value) }
             }
         case .object(let object):
             writer.write(.object(object))

@@ -19,12 +19,10 @@ extension Interpreter {
         run.token += 1
         run.phase = .task(input: input, attempt: attempt, lastHeartbeat: now)
         execution.runs[runID] = run
-        var scheduled: [(key: String, value: JSONValue)] = [
-            ("resource", .string(task.resource)), ("resourceType", .string(Self.resourceType(task.resource))), ("region", .string(ContextObject.region)),
-            ("parameters", input), ("timeoutInSeconds", .number(Double(timeout))),
-        ]
-        if let heartbeat { scheduled.append(("heartbeatInSeconds", .number(Double(heartbeat)))) }
-        record(.taskScheduled, .object(JSONObject(uniqueMembers: scheduled)), in: &execution, runID: runID)
+        record(
+            .taskScheduled, .taskScheduled(resource: task.resource, parameters: input, timeoutSeconds: timeout, heartbeatSeconds: heartbeat),
+            in: &execution, runID: runID
+        )
         record(.taskStarted, Self.details("resource", .string(task.resource)), in: &execution, runID: runID)
         let key = ContextObject.joined(execution.id, "/" + run.scope + "/", state.name, "/\(run.visits)")
         let invocation = TaskInvocation(
@@ -82,13 +80,5 @@ extension Interpreter {
             }
             return seconds
         }
-    }
-
-    /// The service an ARN names (`lambda` in `arn:aws:lambda:…`), found in its bytes: every task
-    /// invocation records it.
-    private static func resourceType(_ resource: String) -> String {
-        let bytes = resource.utf8
-        guard resource.hasPrefix("arn:aws:"), let end = bytes.dropFirst(8).firstIndex(of: UInt8(ascii: ":")) else { return "swift" }
-        return String(resource[bytes.index(bytes.startIndex, offsetBy: 8)..<end])
     }
 }
