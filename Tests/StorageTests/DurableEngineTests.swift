@@ -200,6 +200,12 @@ import Workflows
         #expect(statistics.executionsReadAhead + statistics.executionsReadOnDemand == 0, "\(statistics)")
         #expect(fixture.engine.executionsInMemory == 0)
         #expect(try fixture.engine.execution(ids[7])?.status == .succeeded)
+
+        // Starting a finished execution's name again answers from the store, and brings nothing back.
+        let again = try fixture.engine.start(machine: "vending-pass", name: "e-7", input: ["id": "e-7", "participant": "vp-1"])
+        #expect(!again.isNew)
+        #expect(again.summary.status == .succeeded)
+        #expect(fixture.engine.executionsInMemory == 0)
     }
 
     /// The filter of known names fills at 65,536 executions and is rebuilt from memory and the store while

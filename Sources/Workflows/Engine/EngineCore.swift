@@ -84,11 +84,6 @@ struct EngineCore {
         return spent
     }
 
-    /// Whether the execution is in memory (without copying it out of the cache).
-    func isCached(_ id: String) -> Bool {
-        cache.contains(id)
-    }
-
     /// The executions behind the window's next `count` timers after the read-ahead's frontier, less those
     /// in memory or already being read, and less those behind cancelled timers (a task's timeout, cancelled
     /// when the task answers, stays in the window until it comes up: reading ahead behind it would bring a
@@ -108,7 +103,7 @@ struct EngineCore {
         var ids: [String] = []
         for timer in earliest.unordered where !cancelled.contains(timer.sequence) {
             readAheadRemaining += 1
-            if !isCached(timer.executionID) && readingAhead.insert(timer.executionID).inserted { ids.append(timer.executionID) }
+            if !cache.contains(timer.executionID) && readingAhead.insert(timer.executionID).inserted { ids.append(timer.executionID) }
         }
         return ids
     }

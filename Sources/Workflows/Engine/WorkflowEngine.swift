@@ -121,9 +121,12 @@ public final class WorkflowEngine: Sendable {
         let id = ContextObject.executionARN(machine: machine, name: name)
         let (started, calls, finished) = try core.withLock { core throws in
             guard let definition = core.machines[machine] else { throw WorkflowEngineError.unknownStateMachine(machine) }
-            if core.isCached(id) || (store.isDurable && core.names.mightContain(id)), let existing = try entry(id, in: &core) {
-                guard existing.execution.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
-                return (StartedExecution(summary: existing.execution.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
+            // An execution started before is answered from memory or the store, and not brought back into
+            // memory: nothing would let a finished one leave again.
+            let existing = try core.cache.entry(id)?.execution ?? (store.isDurable && core.names.mightContain(id) ? stored(id) : nil)
+            if let existing {
+                guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
+                return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
             }
             if store.isDurable {
                 core.names.insert(id)
@@ -379,18 +382,16 @@ public final class WorkflowEngine: Sendable {
     }
 
     /// The execution's box in memory, read from the store first when it is not there: stepping the
-    /// execution changes it in place.
+    /// execution changes it in place. A read-ahead of it, already asked for, will not replace it.
     private func entry(_ id: String, in core: inout EngineCore) throws -> ExecutionCache.Entry? {
         if let cached = core.cache.entry(id) { return cached }
-        return try stored(id, in: &core).map { core.cache.insert($0) }
+        core.readingAhead.remove(id)
+        return try stored(id).map { core.cache.insert($0) }
     }
 
-    /// The execution as the store last saved it; nil when the store is not durable or has none. A
-    /// read-ahead of it, already asked for, will not replace it in memory.
-    private func stored(_ id: String, in core: inout EngineCore) throws -> ExecutionState? {
-        guard store.isDurable else { return nil }
-        core.readingAhead.remove(id)
-        guard let saved = try store.execution(id) else { return nil }
+    /// The execution as the store last saved it; nil when the store is not durable or has none.
+    private func stored(_ id: String) throws -> ExecutionState? {
+        guard store.isDurable, let saved = try store.execution(id) else { return nil }
         return try Self.restore(id: id, snapshot: saved.snapshot)
     }
 
@@ -411,7 +412,7 @@ public final class WorkflowEngine: Sendable {
         let (missing, ahead) = core.withLock { core in
             // Until an execution with a timer has left memory, every due one is here: nothing to look up.
             guard core.executionsMayBeStored else { return ([String](), [String]()) }
-            let missing = Array(Set(ids.filter { !core.isCached($0) }))
+            let missing = Array(Set(ids.filter { !core.cache.contains($0) }))
             if missing.isEmpty {
                 core.readAheadRemaining = max(0, core.readAheadRemaining - ids.count)
             } else {
@@ -437,7 +438,7 @@ public final class WorkflowEngine: Sendable {
         core.withLock { core in
             for execution in restored {
                 if due.contains(execution.id) { core.statistics.executionsReadOnDemand += 1 } else { core.statistics.executionsReadAhead += 1 }
-                if !core.isCached(execution.id) { core.cache.insert(execution) }
+                if !core.cache.contains(execution.id) { core.cache.insert(execution) }
             }
             if readAhead == nil { ahead.forEach { core.readingAhead.remove($0) } }
         }
@@ -449,7 +450,7 @@ public final class WorkflowEngine: Sendable {
     private func install(readingAhead ids: [String]) {
         let restored = (try? store.snapshots(ids))?.compactMap { try? Self.restore(id: $0.id, snapshot: $0.snapshot) } ?? []
         core.withLock { core in
-            for execution in restored where core.readingAhead.contains(execution.id) && !core.isCached(execution.id) {
+            for execution in restored where core.readingAhead.contains(execution.id) && !core.cache.contains(execution.id) {
                 core.cache.insert(execution)
                 core.statistics.executionsReadAhead += 1
             }
