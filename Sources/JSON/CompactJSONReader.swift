@@ -5,9 +5,10 @@ public struct CompactJSONReader {
     private var strings: [String] = []
     private var containers: [JSONValue] = []
 
-    /// A reader at the start of `bytes`.
-    public init(_ bytes: [UInt8]) {
+    /// A reader at the start of `bytes`, written with `preset` (see ``CompactJSONWriter/init(capacity:preset:)``).
+    public init(_ bytes: [UInt8], preset: CompactJSONPreset = .none) {
         self.bytes = bytes
+        strings = preset.strings
     }
 
     /// Whether everything has been read.

@@ -22,6 +22,9 @@ public struct CompactJSONWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
     private var strings = NumberTable<String>()
+    /// Strings numbered before the document: written as their numbers; the document's own strings are numbered after them.
+    private let preset: NumberTable<String>
+    private let presetCount: UInt64
     /// Containers by the address of their storage, which identifies their (immutable) contents as long
     /// as they are alive: `written` keeps them so, for values the caller lets go between two writes. The
     /// low bit tells objects from arrays. Empty containers are numbered but never looked up.
@@ -31,12 +34,14 @@ public struct CompactJSONWriter: Sendable {
     private var completedNumbers: [Int] = []
     private var completed = 0
 
-    /// An empty writer.
-    public init(capacity: Int = 1_024) {
+    /// An empty writer; with a `preset`, its strings are written as their numbers (read the bytes with the same preset).
+    public init(capacity: Int = 1_024, preset: CompactJSONPreset = .none) {
         bytes.reserveCapacity(capacity)
+        self.preset = preset.table
+        presetCount = UInt64(preset.strings.count)
     }
 
-    /// Empties the writer for the next document, keeping its storage: a store that writes thousands of
+    /// Empties the writer for the next document (with the same preset), keeping its storage: a store that writes thousands of
     /// small documents per commit allocates its buffer and tables once rather than for each.
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
@@ -62,12 +67,17 @@ public struct CompactJSONWriter: Sendable {
         write(unsigned: UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 
-    /// Writes a string, or the number of the same string written before.
+    /// Writes a string, or the number of the same string in the preset or written before.
     public mutating func write(string: String) {
         var contiguous = string
         contiguous.withUTF8 { utf8 in
-            if let number = strings.number(of: string, hash: NumberTable<String>.hash(utf8: utf8)) {
+            let hash = NumberTable<String>.hash(utf8: utf8)
+            if presetCount > 0, let number = preset.existingNumber(of: string, hash: hash) {
                 write(unsigned: UInt64(number) + 1)
+                return
+            }
+            if let number = strings.number(of: string, hash: hash) {
+                write(unsigned: presetCount + UInt64(number) + 1)
                 return
             }
             write(unsigned: 0)

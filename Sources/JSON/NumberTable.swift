@@ -33,6 +33,18 @@ struct NumberTable<Key: Equatable & Sendable>: Sendable {
         return nil
     }
 
+    /// The number of `key`, whose hash is `hash`, if it has one: a lookup that never adds the key.
+    func existingNumber(of key: Key, hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let number = Int(slots[slot])
+            if hashes[number] == hash, keys[number] == key { return number }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
     /// Forgets every key, keeping the table's storage for the next document.
     mutating func removeAll() {
         let mask = slots.count - 1

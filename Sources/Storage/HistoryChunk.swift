@@ -5,13 +5,35 @@ import Workflows
 /// One row of `workflow_history`: the events one commit added to one execution's history.
 ///
 /// Written as a blob in ``CompactJSONWriter``'s form, where the input that half the events repeat is
-/// stored once (a Vending Pass execution's history is about a fifth of its JSON text). Files written
-/// before hold the events as a JSON array in text, which ``decode(text:)`` still reads.
+/// stored once, and event types, keys and the role's ARN are numbers of ``preset`` (a Vending Pass
+/// execution's history is about a ninth of its JSON text). Chunks of the first version spell those
+/// strings out once per chunk; files written before that hold the events as a JSON array in text,
+/// which ``decode(text:)`` still reads.
 enum HistoryChunk {
-    /// The first byte of a compact chunk: its format's version.
-    private static let version: UInt8 = 1
+    /// The first byte of a compact chunk: its format's version, 2 since chunks use ``preset``.
+    private static let version: UInt8 = 2
 
-    /// The events in compact form, in `writer` (emptied first, so one writer serves a whole commit).
+    /// The strings every chunk repeats: Step Functions' event types, the details' keys, and the values
+    /// every execution records (its role, the region, the service of a Lambda resource). Part of the
+    /// stored format: never changed or reordered (a new list needs a new version).
+    static let preset = CompactJSONPreset([
+        "ExecutionStarted", "ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "PassStateEntered", "PassStateExited",
+        "TaskStateEntered", "TaskStateExited", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskFailed", "TaskTimedOut",
+        "WaitStateEntered", "WaitStateExited", "ChoiceStateEntered", "ChoiceStateExited", "SucceedStateEntered",
+        "SucceedStateExited", "FailStateEntered", "ParallelStateEntered", "ParallelStateStarted", "ParallelStateSucceeded",
+        "ParallelStateFailed", "ParallelStateExited", "MapStateEntered", "MapStateStarted", "MapStateSucceeded", "MapStateFailed",
+        "MapStateExited", "MapIterationStarted", "MapIterationSucceeded", "MapIterationFailed", "name", "input", "output",
+        "resource", "resourceType", "region", "parameters", "timeoutInSeconds", "heartbeatInSeconds", "roleArn", "error", "cause",
+        "length", "index", "arn:aws:iam::000000000000:role/vendingpass", "local", "lambda", "swift", "States.TaskFailed",
+        "States.Timeout", "States.HeartbeatTimeout", "States.Runtime",
+    ])
+
+    /// A writer for chunks.
+    static func makeWriter() -> CompactJSONWriter {
+        CompactJSONWriter(capacity: 4_096, preset: preset)
+    }
+
+    /// The events in compact form, in `writer` (from ``makeWriter()``, emptied first, so one writer serves a whole commit).
     static func encode(_ events: some Sequence<HistoryEvent>, into writer: inout CompactJSONWriter) {
         writer.reset()
         writer.write(unsigned: UInt64(version))
@@ -33,8 +55,13 @@ enum HistoryChunk {
     ///
     /// - Throws: ``Unreadable``, or ``JSON/CompactJSONError`` for a chunk cut short or garbled.
     static func decode(blob: [UInt8]) throws -> [HistoryEvent] {
-        var reader = CompactJSONReader(blob)
-        guard try reader.readUnsigned() == UInt64(version) else { throw Unreadable(description: "a history chunk in an unknown format") }
+        var reader: CompactJSONReader
+        switch blob.first {
+        case 1: reader = CompactJSONReader(blob)
+        case version: reader = CompactJSONReader(blob, preset: preset)
+        default: throw Unreadable(description: "a history chunk in an unknown format")
+        }
+        _ = try reader.readUnsigned()
         var events: [HistoryEvent] = []
         while !reader.isAtEnd {
             let id = Int(try reader.readUnsigned())

@@ -40,7 +40,7 @@ public final class SQLiteWorkflowStore: WorkflowStore {
                 )
             }
             let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
-            var writer = CompactJSONWriter(capacity: 4_096)
+            var writer = HistoryChunk.makeWriter()
             for (id, events) in batch.histories where !events.isEmpty {
                 HistoryChunk.encode(events, into: &writer)
                 try insert.run(id, events[0].id, writer)

@@ -124,6 +124,36 @@ import Testing
         }
     }
 
+    /// With a preset, its strings cost their number wherever they appear (as keys or as values), the
+    /// document's own strings are numbered after them, and random documents read back equal with the
+    /// same preset; a reset writer keeps its preset.
+    @Test func presetStringsAreWrittenAsNumbers() throws {
+        let preset = CompactJSONPreset(["input", "output", "purchase", "id"])
+        let document: JSONValue = ["input": ["id": "e-1", "type": "purchase"], "output": "purchase", "other": "e-1"]
+        var plain = CompactJSONWriter()
+        plain.write(document)
+        var withPreset = CompactJSONWriter(preset: preset)
+        withPreset.write(document)
+        let spelledOut = ["input", "output", "purchase", "id"].reduce(0) { $0 + $1.utf8.count + 1 }
+        #expect(withPreset.bytes.count == plain.bytes.count - spelledOut)
+        var reader = CompactJSONReader(withPreset.bytes, preset: preset)
+        #expect(try reader.readValue() == document)
+
+        var random = SeededGenerator(seed: 20261129)
+        let strings = CompactJSONPreset(["", "id", "purchase", "vp-1", String(repeating: "x", count: 200)])
+        var reused = CompactJSONWriter(preset: strings)
+        for _ in 0..<100 {
+            var shared: [JSONValue] = []
+            let value = Self.randomValue(depth: 0, shared: &shared, using: &random)
+            let pair: JSONValue = [value, ["again": value, "list": .array(shared)]]
+            reused.reset()
+            reused.write(pair)
+            var reader = CompactJSONReader(reused.bytes, preset: strings)
+            #expect(try reader.readValue() == pair)
+            #expect(reader.isAtEnd)
+        }
+    }
+
     /// A document cut short, or with a reference to nothing, is an error, not a crash.
     @Test func aDamagedDocumentIsAnError() {
         var writer = CompactJSONWriter()

@@ -1,4 +1,5 @@
 import Determinism
+import Foundation
 import GRDB
 import JSON
 import StatesLanguage
@@ -321,6 +322,108 @@ import Workflows
         #expect(summary.input == ["id": "p-1"])
         #expect(summary.output == ["id": "p-1", "done": true])
         #expect(summary.status == .succeeded)
+    }
+
+    /// A snapshot and a history chunk as this version stores them (the keys, event types and role as
+    /// numbers of the formats' presets) read back with the same strings: the presets are part of the
+    /// stored format, and a change to either would misread every file written before it.
+    @Test func storedSnapshotsAndHistoriesKeepTheirMeaning() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try DatabaseFile.open(at: directory.file("engine.sqlite"), createIfMissing: true)
+        let id = "arn:aws:states:local:000000000000:execution:vending-pass:e-0"
+        let snapshot = Self.bytes(
+            "40070D0105003C61726E3A6177733A7374617465733A6C6F63616C3A3030303030303030303030303A657865637574696F6E",
+            "3A76656E64696E672D706173733A652D3002050003652D300305000C76656E64696E672D7061737304070301053D00047479",
+            "70650500087075726368617365000B7061727469636970616E7405000476702D31050480808DC9C16806053807070501053D",
+            "3F05404105420005636F756E7407010006706F696E74730402000675706461746507014404020A04A0FE97C9C1680B06000C",
+            "04020D041E0E04060F0600"
+        )
+        let chunk = Self.bytes(
+            "02010080808DC9C16801070223070300026964050003652D300004747970650500087075726368617365000B706172746963",
+            "6970616E7405000476702D312B0530020180808DC9C1680707022205000B436F756E74506F696E7473230800030280808DC9",
+            "C1680907052505003A61726E3A6177733A6C616D6264613A75732D656173742D313A3132333435363738393031323A66756E",
+            "6374696F6E3A436F756E74506F696E747326053227053128070200056576656E740800000E6964656D706F74656E63794B65",
+            "79053929043C040380808DC9C1680A070125053F050480808DC9C1680B070225053F2407010006706F696E74730402060580",
+            "808DC9C16808070222053E2407043805393A053B3C053D0005636F756E740806070680808DC9C1680E07022205000D576169",
+            "74466F72536574746C65230808"
+        )
+        try file.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot)
+                    VALUES (?, 'vending-pass', 'e-0', 'SUCCEEDED', 1795507200000, 1795507290000, 3, 0, ?)
+                    """,
+                arguments: [id, Data(snapshot)]
+            )
+            try db.execute(sql: "INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, 1, ?)", arguments: [id, Data(chunk)])
+        }
+        let store = SQLiteWorkflowStore(file: file)
+
+        let summary = try #require(try store.execution(id)?.summary)
+        let input: JSONValue = ["id": "e-0", "type": "purchase", "participant": "vp-1"]
+        #expect(summary.input == input)
+        #expect(summary.output?["count"] == ["points": 1])
+        #expect(summary.output?["update"] == ["points": 1])
+        let history = try store.history(of: id)
+        #expect(
+            history.map(\.type) == [.executionStarted, .taskStateEntered, .taskScheduled, .taskStarted, .taskSucceeded, .taskStateExited, .waitStateEntered]
+        )
+        #expect(JSONValue.object(history[0].details) == ["input": input, "roleArn": "arn:aws:iam::000000000000:role/vendingpass"])
+        let scheduled = history[2].details
+        #expect(scheduled["resource"] == "arn:aws:lambda:us-east-1:123456789012:function:CountPoints")
+        #expect(scheduled["resourceType"] == "lambda")
+        #expect(scheduled["region"] == "local")
+        #expect(scheduled["timeoutInSeconds"] == 30)
+        #expect(JSONValue.object(history[6].details) == ["name": "WaitForSettle", "input": ["id": "e-0", "type": "purchase", "participant": "vp-1", "count": ["points": 1]]])
+    }
+
+    /// A snapshot and a history chunk in the compact form of the version before (every string spelled
+    /// out in each document) still read.
+    @Test func theEarlierCompactFormStillReads() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try DatabaseFile.open(at: directory.file("engine.sqlite"), createIfMissing: true)
+        let input: JSONValue = ["id": "e-old"]
+        var snapshot = CompactJSONWriter()
+        snapshot.write([
+            "id": "e-old", "name": "old", "machine": "m", "input": input, "startedAt": 1795507200000, "status": "SUCCEEDED",
+            "output": ["id": "e-old", "done": true], "stoppedAt": 1795507290000, "runs": [], "nextRunID": 1, "nextEventID": 3,
+            "transitions": 1, "timers": [],
+        ])
+        var chunk = CompactJSONWriter()
+        chunk.write(unsigned: 1)
+        for (index, type) in ["ExecutionStarted", "ExecutionSucceeded"].enumerated() {
+            chunk.write(unsigned: UInt64(index + 1))
+            chunk.write(unsigned: UInt64(index))
+            chunk.write(integer: 1795507200000)
+            chunk.write(string: type)
+            let details: JSONValue = index == 0 ? ["input": input] : ["output": ["id": "e-old", "done": true]]
+            chunk.write(details)
+        }
+        try file.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO workflow_execution (id, machine, name, status, started_at, stopped_at, transitions, needs_resume, snapshot)
+                    VALUES ('e-old', 'm', 'old', 'SUCCEEDED', 1795507200000, 1795507290000, 1, 0, ?)
+                    """,
+                arguments: [Data(snapshot.bytes)]
+            )
+            try db.execute(sql: "INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES ('e-old', 1, ?)", arguments: [Data(chunk.bytes)])
+        }
+        let store = SQLiteWorkflowStore(file: file)
+
+        let summary = try #require(try store.execution("e-old")?.summary)
+        #expect(summary.input == input)
+        #expect(summary.output == ["id": "e-old", "done": true])
+        let history = try store.history(of: "e-old")
+        #expect(history.map(\.type) == [.executionStarted, .executionSucceeded])
+        #expect(history.first?.details["input"] == input)
+    }
+
+    private static func bytes(_ hex: String...) -> [UInt8] {
+        let digits = Array(hex.joined().utf8)
+        return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
     }
 
     /// A history whose stored bytes are damaged is an error naming the file and the execution, not a crash or a shorter history.

@@ -20,7 +20,7 @@ struct StagedBatch: Sendable {
         var encoded = batch
         encoded.executions = prefix
         encoded.executions.reserveCapacity(executions.count)
-        var writer = CompactJSONWriter(capacity: 4_096)
+        var writer = ExecutionSnapshot.makeWriter()
         for execution in executions[prefix.count...] { encoded.executions.append(Self.saved(execution, durable: durable, writer: &writer)) }
         return encoded
     }
@@ -29,7 +29,7 @@ struct StagedBatch: Sendable {
     /// engine takes on while the writer is still busy with the previous batch.
     func encodedPrefix(durable: Bool, while shouldContinue: () -> Bool) -> [SavedExecution] {
         var prefix: [SavedExecution] = []
-        var writer = CompactJSONWriter(capacity: 4_096)
+        var writer = ExecutionSnapshot.makeWriter()
         for execution in executions {
             guard shouldContinue() else { break }
             if prefix.isEmpty { prefix.reserveCapacity(executions.count) }

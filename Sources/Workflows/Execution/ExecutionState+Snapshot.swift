@@ -7,10 +7,12 @@ extension ExecutionState {
     /// The execution in compact form (it is written on every commit): the input, which the runs and the
     /// output repeat, is stored once.
     ///
-    /// `writer` is emptied first, so that a batch's snapshots share one; the snapshot takes a copy of
-    /// exactly its bytes (sharing the writer's buffer would keep its whole capacity alive).
+    /// `writer` (from ``ExecutionSnapshot/makeWriter()``) is emptied first, so that a batch's snapshots
+    /// share one; the snapshot takes a copy of exactly its bytes (sharing the writer's buffer would keep
+    /// its whole capacity alive).
     func snapshot(using writer: inout CompactJSONWriter) -> ExecutionSnapshot {
         writer.reset()
+        writer.write(unsigned: UInt64(ExecutionSnapshot.presetMark))
         write(to: &writer)
         return ExecutionSnapshot(compact: writer.bytes.withUnsafeBufferPointer { Array($0) })
     }
