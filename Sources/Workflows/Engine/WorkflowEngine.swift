@@ -103,7 +103,7 @@ public final class WorkflowEngine: Sendable {
             let (calls, finished) = try core.withLock { core throws in
                 guard let entry = try entry(id, in: &core) else { return ([TaskCall](), [ExecutionSummary]()) }
                 let transitionsBefore = entry.execution.transitions
-                var interpreter = try makeInterpreter(for: entry.execution, in: core)
+                var interpreter = try makeInterpreter(for: entry, in: core)
                 interpreter.resume(&entry.execution)
                 return apply(interpreter, to: entry, transitionsBefore: transitionsBefore, in: &core)
             }
@@ -123,7 +123,9 @@ public final class WorkflowEngine: Sendable {
             guard let definition = core.machines[machine] else { throw WorkflowEngineError.unknownStateMachine(machine) }
             // An execution started before is answered from memory or the store, and not brought back into
             // memory: nothing would let a finished one leave again.
-            let existing = try core.cache.entry(id)?.execution ?? (store.isDurable && core.names.mightContain(id) ? stored(id) : nil)
+            // A durable engine knows every name it has seen: a new one is looked up nowhere.
+            let seen = !store.isDurable || core.names.mightContain(id)
+            let existing = seen ? try core.cache.entry(id)?.execution ?? (store.isDurable ? stored(id) : nil) : nil
             if let existing {
                 guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
                 return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
@@ -133,7 +135,7 @@ public final class WorkflowEngine: Sendable {
                 core.namesStartedDuringRebuild?.append(id)
             }
             let entry = core.cache.insert(ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now))
-            var interpreter = Interpreter(machine: definition, now: clock.now, random: random(for: entry.execution))
+            var interpreter = Interpreter(machine: definition, now: clock.now, random: random(id: id, nextEventID: entry.execution.nextEventID))
             interpreter.start(&entry.execution)
             core.statistics.executionsStarted += 1
             let (calls, finished) = apply(interpreter, to: entry, in: &core)
@@ -291,7 +293,7 @@ public final class WorkflowEngine: Sendable {
                     core.stageRemoval(of: timer)
                     core.statistics.timersFired += 1
                 }
-                var interpreter = try makeInterpreter(for: entry.execution, in: core)
+                var interpreter = try makeInterpreter(for: entry, in: core)
                 interpreter.handle(signal, in: &entry.execution)
                 return apply(interpreter, to: entry, transitionsBefore: transitionsBefore, in: &core)
             }
@@ -466,13 +468,16 @@ public final class WorkflowEngine: Sendable {
         }
     }
 
-    private func makeInterpreter(for execution: ExecutionState, in core: EngineCore) throws -> Interpreter {
-        guard let machine = core.machines[execution.machine] else { throw WorkflowEngineError.unknownStateMachine(execution.machine) }
-        return Interpreter(machine: machine, now: clock.now, random: random(for: execution))
+    /// An interpreter for the execution in `entry`, read field by field (passing the execution itself
+    /// copied it out of its box, retaining every field).
+    private func makeInterpreter(for entry: ExecutionCache.Entry, in core: EngineCore) throws -> Interpreter {
+        let name = entry.execution.machine
+        guard let machine = core.machines[name] else { throw WorkflowEngineError.unknownStateMachine(name) }
+        return Interpreter(machine: machine, now: clock.now, random: random(id: entry.execution.id, nextEventID: entry.execution.nextEventID))
     }
 
-    private func random(for execution: ExecutionState) -> SeededGenerator {
-        SeededGenerator(seed: options.seed, stream: execution.id, index: execution.nextEventID)
+    private func random(id: String, nextEventID: Int) -> SeededGenerator {
+        SeededGenerator(seed: options.seed, stream: id, index: nextEventID)
     }
 }
 

@@ -5,17 +5,25 @@ import StatesLanguage
 extension Interpreter {
     /// Enters the run's current state and does what the state's type does.
     mutating func enter(runID: Int, in execution: inout ExecutionState) {
-        guard var run = execution.runs[runID] else { return }
-        let state = state(of: run)
+        guard let state = execution.runs.read(runID, { self.state(of: $0) }) else { return }
         execution.transitions += 1
-        run.visits += 1
-        run.enteredAt = now
-        run.retries = Array(repeating: 0, count: state.retriers.count)
-        run.retryCount = 0
-        execution.runs[runID] = run
-        let entered = record(.entered(state.kind), Self.details(name: state.name, "input", run.input), in: &execution, runID: runID)
+        let now = now
+        // Changed in place: a run copied out and back retains and releases each of its fields, and its
+        // retry counts, shared with the copy, would be reallocated rather than zeroed.
+        execution.runs.update(runID) { run in
+            run.visits += 1
+            run.enteredAt = now
+            if run.retries.count == state.retriers.count {
+                for index in run.retries.indices { run.retries[index] = 0 }
+            } else {
+                run.retries = Array(repeating: 0, count: state.retriers.count)
+            }
+            run.retryCount = 0
+        }
+        let input = execution.runs.read(runID) { $0.input } ?? .null
+        let entered = record(.entered(state.kind), Self.details(name: state.name, "input", input), in: &execution, runID: runID)
         execution.runs.update(runID) { $0.enteredEventID = entered }
-        run = execution.runs[runID]!
+        let run = execution.runs[runID]!
         let context: JSONValue =
             switch state.kind {
             case .pass, .choice, .fail: context(execution, run)

@@ -5,47 +5,53 @@ import StatesLanguage
 extension Interpreter {
     /// Schedules the task and asks the engine to invoke its handler, with its timeout and heartbeat timers.
     mutating func invoke(_ task: TaskState, input: JSONValue, attempt: Int, runID: Int, in execution: inout ExecutionState) {
-        guard var run = execution.runs[runID] else { return }
-        let state = state(of: run)
+        guard let (state, runInput) = execution.runs.read(runID, { (self.state(of: $0), $0.input) }) else { return }
         let timeout: Int
         let heartbeat: Int?
         do {
-            timeout = try seconds(task.timeout, input: run.input) ?? 60
-            heartbeat = try seconds(task.heartbeat, input: run.input)
+            timeout = try seconds(task.timeout, input: runInput) ?? 60
+            heartbeat = try seconds(task.heartbeat, input: runInput)
         } catch {
             failState(state, runID: runID, error: error, in: &execution)
             return
         }
-        run.token += 1
-        run.phase = .task(input: input, attempt: attempt, lastHeartbeat: now)
-        execution.runs[runID] = run
+        let now = now
+        var token = 0
+        var visits = 0
+        var scope = ""
+        execution.runs.update(runID) { run in
+            run.token += 1
+            run.phase = .task(input: input, attempt: attempt, lastHeartbeat: now)
+            token = run.token
+            visits = run.visits
+            scope = run.scope
+        }
         record(
             .taskScheduled, .taskScheduled(resource: task.resource, parameters: input, timeoutSeconds: timeout, heartbeatSeconds: heartbeat),
             in: &execution, runID: runID
         )
         record(.taskStarted, Self.details("resource", .string(task.resource)), in: &execution, runID: runID)
-        let key = ContextObject.joined(execution.id, "/" + run.scope + "/", state.name, "/\(run.visits)")
+        let key = ContextObject.joined(execution.id, "/" + scope + "/", state.name, "/\(visits)")
         let invocation = TaskInvocation(
             resource: task.resource, input: input, idempotencyKey: key, executionID: execution.id, stateName: state.name, attempt: attempt
         )
-        actions.append(.invokeTask(TaskCall(runID: runID, token: run.token, invocation: invocation)))
-        actions.append(.scheduleTimer(due: now.advanced(by: .seconds(timeout)), runID: runID, token: run.token, kind: .taskTimeout))
+        actions.append(.invokeTask(TaskCall(runID: runID, token: token, invocation: invocation)))
+        actions.append(.scheduleTimer(due: now.advanced(by: .seconds(timeout)), runID: runID, token: token, kind: .taskTimeout))
         if let heartbeat {
-            actions.append(.scheduleTimer(due: now.advanced(by: .seconds(heartbeat)), runID: runID, token: run.token, kind: .heartbeat))
+            actions.append(.scheduleTimer(due: now.advanced(by: .seconds(heartbeat)), runID: runID, token: token, kind: .heartbeat))
         }
     }
 
     /// Records a task's result and leaves the state, or handles its error.
     mutating func taskCompleted(_ runID: Int, result: Result<JSONValue, StatesError>, in execution: inout ExecutionState) {
-        guard let run = execution.runs[runID], case .task(let task) = state(of: run).kind else { return }
-        let state = state(of: run)
+        guard let (state, runInput) = execution.runs.read(runID, { (self.state(of: $0), $0.input) }), case .task(let task) = state.kind else { return }
         execution.runs.update(runID) { $0.token += 1 }
         switch result {
         case .success(let value):
             record(.taskSucceeded, .two("resource", .string(task.resource), "output", value), in: &execution, runID: runID)
-            let context = resultContext(execution, run)
+            let context = state.resultReadsContext ? execution.runs[runID].map { resultContext(execution, $0) } ?? .null : .null
             let output = Self.guarded { () throws(StatesError) in
-                try state.io.output(input: run.input, result: value, context: context, random: &random)
+                try state.io.output(input: runInput, result: value, context: context, random: &random)
             }
             leave(state, runID: runID, output: output, in: &execution)
         case .failure(let error):
