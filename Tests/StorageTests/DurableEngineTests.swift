@@ -72,6 +72,39 @@ import Workflows
         #expect(after.calls(to: "UpdateParticipant").count == 1)
     }
 
+    /// A task's timeout is kept in memory only, never in the file (a task in flight at a crash is invoked
+    /// again, with a timeout of its own), and still ends a task that runs too long; a task's timer stored
+    /// by an earlier version is removed from the file when the engine resumes, and never fires.
+    @Test func aTasksTimeoutIsNeverStoredAndStillFires() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("engine.sqlite")
+        let file = try DatabaseFile.open(at: path, createIfMissing: true)
+        try file.write { db in
+            try db.execute(sql: "INSERT INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (1, 1795507201000, 'e-old', 0, 1, 'taskTimeout')")
+        }
+        let definition = #"{"StartAt": "Slow", "States": {"Slow": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Slow", "TimeoutSeconds": 5, "End": true}}}"#
+        let fixture = try EngineFixture(
+            definition: definition, store: SQLiteWorkflowStore(file: file),
+            handlers: ["Slow": { _, clock in
+                await clock.sleep(for: .seconds(10))
+                return ["late": true]
+            }]
+        )
+        let id = try fixture.engine.start(machine: "m", name: "slow", input: [:]).summary.id
+        await fixture.clock.run(until: EngineFixture.start.advanced(by: .seconds(3)))
+        try fixture.engine.flush()
+        #expect(fixture.engine.timersInMemory == 1)
+        #expect(try file.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM workflow_timer") } == 0)
+
+        await fixture.clock.run()
+        let execution = try #require(try fixture.engine.execution(id))
+        #expect(execution.status == .failed)
+        #expect(execution.error == "States.Timeout")
+        #expect(execution.stoppedAt == EngineFixture.start.advanced(by: .seconds(5)))
+        #expect(fixture.engine.statistics.timersFired == 1)
+    }
+
     /// An execution that leaves memory at every Wait, inside Parallel branches, Map iterations and a
     /// Retry's back-off, and comes back from its snapshot each time, ends exactly as one kept in memory:
     /// the same output, the same history, the same task attempts.

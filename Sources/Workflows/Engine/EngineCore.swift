@@ -7,9 +7,13 @@ struct EngineCore {
     var machines: [String: StateMachine] = [:]
     /// Executions in memory: those with work in flight, and those not yet saved.
     var cache = ExecutionCache()
-    /// The due window of timers; cancelled ones are skipped when they come up.
+    /// The due window of stored timers; cancelled ones are skipped when they come up.
     var timers = Heap<TimerEntry>()
     var cancelled: Set<Int64> = []
+    /// The timers of tasks in flight, never staged for the store (``TimerEntry/Kind/isTaskTimer``), and
+    /// those of them cancelled: apart from the window, which they never leave (trimming it would lose them).
+    var taskTimers = Heap<TimerEntry>()
+    var cancelledTaskTimers: Set<Int64> = []
     /// Every stored timer ordered at or before this one (by due time, then sequence) is in `timers`;
     /// nil when all of them are.
     var horizon: TimerEntry?
@@ -53,25 +57,25 @@ struct EngineCore {
     var statistics = EngineStatistics()
     var failure: (any Error)?
 
-    /// Removes and returns the earliest live timer due by `now`.
+    /// Removes and returns the earliest live timer due by `now`, of the window and of tasks in flight.
     mutating func popDueTimer(now: Instant) -> TimerEntry? {
-        while let first = timers.min {
-            if cancelled.remove(first.sequence) != nil {
-                timers.removeMin()
-                continue
-            }
-            guard first.due <= now else { return nil }
-            return timers.removeMin()
-        }
-        return nil
+        guard let next = nextTimer(), next.due <= now else { return nil }
+        return next.kind.isTaskTimer && taskTimers.min == next ? taskTimers.removeMin() : timers.removeMin()
     }
 
-    /// The earliest live timer, without removing it.
+    /// The earliest live timer, of the window and of tasks in flight, without removing it.
     mutating func nextTimer() -> TimerEntry? {
-        while let first = timers.min, cancelled.contains(first.sequence) {
-            cancelled.remove(first.sequence)
-            timers.removeMin()
+        while let first = timers.min, cancelled.remove(first.sequence) != nil { timers.removeMin() }
+        while let first = taskTimers.min, cancelledTaskTimers.remove(first.sequence) != nil { taskTimers.removeMin() }
+        switch (timers.min, taskTimers.min) {
+        case (let stored?, let task?): return min(stored, task)
+        case (let stored, let task): return stored ?? task
         }
+    }
+
+    /// The window's earliest live timer: with no stored timer left in it, the window is reloaded.
+    mutating func nextStoredTimer() -> TimerEntry? {
+        while let first = timers.min, cancelled.remove(first.sequence) != nil { timers.removeMin() }
         return timers.min
     }
 
@@ -114,6 +118,10 @@ struct EngineCore {
     /// is written before the window is reloaded) and the horizon moves before them.
     mutating func arm(_ timer: TimerEntry, in execution: inout ExecutionState) {
         execution.timers.append(timer)
+        if timer.kind.isTaskTimer {
+            taskTimers.insert(timer)
+            return
+        }
         batch.armedTimers.append(timer)
         unwrittenArmed[timer.sequence] = timer
         guard horizon.map({ timer <= $0 }) ?? true else { return }
@@ -121,8 +129,9 @@ struct EngineCore {
         trimWindow()
     }
 
-    /// Stages the removal of a timer that fired or went stale.
+    /// Stages the removal of a timer that fired or went stale (a task's timers were never stored).
     mutating func stageRemoval(of timer: TimerEntry) {
+        guard !timer.kind.isTaskTimer else { return }
         batch.removedTimers.append(timer)
         unwrittenRemoved.insert(timer.sequence)
     }
@@ -130,6 +139,7 @@ struct EngineCore {
     /// Replaces the window with the earliest timers: those `stored` (the store's earliest, and whether
     /// it holds more after them) corrected by the timers armed and removed in batches not yet written.
     mutating func refill(stored: [TimerEntry], hasMore: Bool) {
+        removeTaskTimers(in: stored)
         let (live, limit) = liveTimers(stored: stored, hasMore: hasMore, after: nil)
         timers = Heap(live)
         cancelled = []
@@ -144,10 +154,19 @@ struct EngineCore {
     /// none is added twice.
     mutating func extend(stored: [TimerEntry], hasMore: Bool) {
         guard let previous = horizon else { return }
+        removeTaskTimers(in: stored)
         let (live, limit) = liveTimers(stored: stored, hasMore: hasMore, after: previous)
         for timer in live { timers.insert(timer) }
         horizon = limit
         trimWindow()
+    }
+
+    /// Stages the removal of the tasks' timers that versions before stored (this one keeps them in
+    /// memory only): they are never loaded, and would otherwise be read at every reload.
+    private mutating func removeTaskTimers(in stored: [TimerEntry]) {
+        for timer in stored where timer.kind.isTaskTimer && unwrittenRemoved.insert(timer.sequence).inserted {
+            batch.removedTimers.append(timer)
+        }
     }
 
     /// The timers `stored` (read from the store after `after`, or from the first), less those removed in
@@ -155,7 +174,7 @@ struct EngineCore {
     /// more (that last one is the window's new horizon, returned as `limit`; nil when it holds no more).
     private func liveTimers(stored: [TimerEntry], hasMore: Bool, after: TimerEntry?) -> (timers: [TimerEntry], limit: TimerEntry?) {
         let limit = hasMore ? stored.last : nil
-        var live = stored.filter { !unwrittenRemoved.contains($0.sequence) }
+        var live = stored.filter { !unwrittenRemoved.contains($0.sequence) && !$0.kind.isTaskTimer }
         let known = Set(stored.map(\.sequence))
         for timer in unwrittenArmed.values
         where after.map({ $0 < timer }) ?? true && !known.contains(timer.sequence) && !unwrittenRemoved.contains(timer.sequence)
@@ -190,8 +209,12 @@ struct EngineCore {
         guard !stale.isEmpty else { return }
         execution.timers.removeAll { timer in stale.contains { $0.sequence == timer.sequence } }
         for timer in stale {
-            cancelled.insert(timer.sequence)
-            stageRemoval(of: timer)
+            if timer.kind.isTaskTimer {
+                cancelledTaskTimers.insert(timer.sequence)
+            } else {
+                cancelled.insert(timer.sequence)
+                stageRemoval(of: timer)
+            }
         }
     }
 

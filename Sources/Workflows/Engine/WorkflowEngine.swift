@@ -278,7 +278,7 @@ public final class WorkflowEngine: Sendable {
     public var executionsInMemory: Int { core.withLock { $0.cache.count } }
 
     /// Timers in memory right now.
-    public var timersInMemory: Int { core.withLock { $0.timers.count } }
+    public var timersInMemory: Int { core.withLock { $0.timers.count + $0.taskTimers.count } }
 
     // MARK: - Internals shared with the timer and task extensions
 
@@ -366,7 +366,7 @@ public final class WorkflowEngine: Sendable {
     /// the clock will wake the engine for the next timer.
     func afterChange(force: Bool) throws {
         let (spent, pending, needsReload, failure) = core.withLock { core in
-            (core.takeSpentBatches(), core.unsavedEvents, core.nextTimer() == nil && core.horizon != nil, core.failure)
+            (core.takeSpentBatches(), core.unsavedEvents, core.nextStoredTimer() == nil && core.horizon != nil, core.failure)
         }
         _ = consume spent  // the written batches are freed here, outside the lock, as each change ends
         if let failure { throw failure }

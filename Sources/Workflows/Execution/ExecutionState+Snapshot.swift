@@ -20,7 +20,8 @@ extension ExecutionState {
     /// Writes the snapshot as one JSON object, member by member, without building it (a document built
     /// first cost a dozen allocations per snapshot, on the writer's thread): `id`, `name`, `machine`,
     /// `input`, `startedAt`, `status`, then `output`, `error`, `cause` and `stoppedAt` when they are set,
-    /// then `runs`, `nextRunID`, `nextEventID`, `transitions` and `timers`, as ``init(snapshot:)`` reads them.
+    /// then `runs`, `nextRunID`, `nextEventID`, `transitions` and `timers` (but a task's, which are not
+    /// kept across a restart), as ``init(snapshot:)`` reads them.
     func write(to writer: inout CompactJSONWriter) {
         let optional = (output == nil ? 0 : 1) + (error == nil ? 0 : 1) + (cause == nil ? 0 : 1) + (stoppedAt == nil ? 0 : 1)
         writer.writeObject(count: 11 + optional) { writer in
@@ -43,8 +44,8 @@ extension ExecutionState {
             writer.writeMember("nextEventID", Self.number(nextEventID))
             writer.writeMember("transitions", Self.number(transitions))
             writer.write(string: "timers")
-            writer.writeArray(count: timers.count) { writer in
-                for timer in timers { timer.write(to: &writer) }
+            writer.writeArray(count: timers.count { !$0.kind.isTaskTimer }) { writer in
+                for timer in timers where !timer.kind.isTaskTimer { timer.write(to: &writer) }
             }
         }
     }
@@ -70,7 +71,8 @@ extension ExecutionState {
         nextEventID = try reader.int("nextEventID")
         transitions = try reader.int("transitions")
         for timerJSON in snapshot["timers"]?.arrayValue ?? [] {
-            timers.append(try TimerEntry(snapshot: timerJSON, executionID: id))
+            let timer = try TimerEntry(snapshot: timerJSON, executionID: id)
+            if !timer.kind.isTaskTimer { timers.append(timer) }
         }
     }
 

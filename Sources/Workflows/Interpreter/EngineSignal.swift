@@ -17,6 +17,12 @@ public struct TimerEntry: Hashable, Sendable, Comparable {
     /// What the timer is for.
     public enum Kind: String, Hashable, Sendable {
         case wait, retry, taskTimeout, heartbeat, executionTimeout
+
+        /// Whether the timer belongs to a task in flight (its TimeoutSeconds or HeartbeatSeconds): such a
+        /// timer is kept in memory only. A task in flight when the process stops is invoked again when the
+        /// engine resumes, which arms its timers anew, so the store needs none of them; and its execution
+        /// stays in memory while the task runs.
+        public var isTaskTimer: Bool { self == .taskTimeout || self == .heartbeat }
     }
 
     /// When it is due.
