@@ -35,6 +35,31 @@ import Workflows
         #expect(fixture.engine.statistics.stateTransitions == 3)
     }
 
+    /// A state reads whichever parts of the context object its template names, and the whole object
+    /// through `$$` or an intrinsic function; a state that names one part is given that part (the
+    /// engine builds no more of it than a state reads).
+    @Test func aStateSeesThePartsOfTheContextObjectItReads() async throws {
+        let definition = #"""
+            {"StartAt": "Whole", "States": {
+              "Whole": {"Type": "Pass", "Parameters": {"all.$": "$$", "formatted.$": "States.Format('{} in {}', $$.Execution.Name, $$.State.Name)"}, "ResultPath": "$.whole", "Next": "Named"},
+              "Named": {"Type": "Pass", "Parameters": {"name.$": "$$.Execution.Name", "machine.$": "$$.StateMachine.Name", "retries.$": "$$.State.RetryCount"}, "End": true}
+            }}
+            """#
+        let fixture = try EngineFixture(definition: definition, machine: "context")
+        let started = try fixture.engine.start(machine: "context", name: "c-1", input: ["n": 1])
+        await fixture.clock.run()
+        let output = try #require(try fixture.engine.execution(started.summary.id)?.output)
+        #expect(output == ["name": "c-1", "machine": "context", "retries": 0])
+
+        let history = try fixture.engine.history(of: started.summary.id)
+        let whole = try #require(history.first { $0.type == .passStateExited }?.details["output"]?["whole"])
+        #expect(whole["formatted"] == "c-1 in Whole")
+        #expect(whole["all"]?.objectValue?.orderedKeys == ["Execution", "State", "StateMachine"])
+        #expect(whole["all"]?["Execution"]?["Id"] == .string(started.summary.id))
+        #expect(whole["all"]?["State"]?["Name"] == "Whole")
+        #expect(whole["all"]?["StateMachine"]?["Name"] == "context")
+    }
+
     @Test func startingANameAgainReturnsTheFirstExecution() async throws {
         let fixture = try EngineFixture(definition: EngineFixture.vendingPass, machine: "vending-pass")
         let first = try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase)

@@ -27,13 +27,16 @@ public indirect enum PayloadTemplate: Hashable, Sendable {
     }
 
     /// Whether evaluating the template may read the context object.
-    public var readsContext: Bool {
+    public var readsContext: Bool { !contextSections.isEmpty }
+
+    /// The parts of the context object that evaluating the template may read.
+    public var contextSections: ContextSections {
         switch self {
-        case .literal: false
-        case .object(let members): members.contains { $0.value.readsContext }
-        case .array(let elements): elements.contains { $0.readsContext }
-        case .path(let path, _): path.root == .context
-        case .intrinsic: true
+        case .literal: []
+        case .object(let members): members.reduce(into: []) { $0.formUnion($1.value.contextSections) }
+        case .array(let elements): elements.reduce(into: []) { $0.formUnion($1.contextSections) }
+        case .path(let path, _): ContextSections(reading: path)
+        case .intrinsic: .all
         }
     }
 

@@ -17,11 +17,15 @@ public final class State: Sendable {
     public let retriers: [Retrier]
     /// Catchers, in order (Task, Parallel, Map).
     public let catchers: [Catcher]
-    /// Whether any of the state's templates, paths or rules reads the context object (`$$`), so the
-    /// engine builds it only for the states that need it.
-    public let readsContext: Bool
-    /// Whether making the state's output from a result reads the context object (only a ResultSelector can).
-    public let resultReadsContext: Bool
+    /// The parts of the context object (`$$`) that the state's templates, paths or rules read, so the
+    /// engine builds only those, and only for the states that need them.
+    public let contextSections: ContextSections
+    /// The parts that making the state's output from a result reads (only a ResultSelector can).
+    public let resultContextSections: ContextSections
+    /// Whether any of the state's templates, paths or rules reads the context object.
+    public var readsContext: Bool { !contextSections.isEmpty }
+    /// Whether making the state's output from a result reads the context object.
+    public var resultReadsContext: Bool { !resultContextSections.isEmpty }
 
     /// Creates a state.
     public init(name: String, kind: Kind, transition: Transition?, io: DataFlow, retriers: [Retrier] = [], catchers: [Catcher] = []) {
@@ -31,15 +35,15 @@ public final class State: Sendable {
         self.io = io
         self.retriers = retriers
         self.catchers = catchers
-        var reads = [io.parameters, io.resultSelector].contains { $0?.readsContext == true }
+        var reads = [io.parameters, io.resultSelector].reduce(into: ContextSections()) { $0.formUnion($1?.contextSections ?? []) }
         switch kind {
-        case .choice(let choice): reads = reads || choice.choices.contains { $0.rule.readsContext }
-        case .fail(let fail): reads = reads || [fail.error, fail.cause].contains { if case .intrinsic? = $0 { true } else { false } }
-        case .map(let map): reads = reads || map.itemSelector?.readsContext == true
+        case .choice(let choice): if choice.choices.contains(where: { $0.rule.readsContext }) { reads = .all }
+        case .fail(let fail): if [fail.error, fail.cause].contains(where: { if case .intrinsic? = $0 { true } else { false } }) { reads = .all }
+        case .map(let map): reads.formUnion(map.itemSelector?.contextSections ?? [])
         default: break
         }
-        readsContext = reads
-        resultReadsContext = io.resultSelector?.readsContext == true
+        contextSections = reads
+        resultContextSections = io.resultSelector?.contextSections ?? []
     }
 
     /// A state's type and the fields that belong to it.

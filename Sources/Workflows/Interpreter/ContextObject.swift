@@ -32,26 +32,37 @@ enum ContextObject {
         return joined
     }
 
-    static func build(execution: ExecutionState, run: Run, now: Instant, taskToken: String? = nil, mapItem: JSONValue? = nil) -> JSONValue {
-        let executionObject = JSONObject(uniqueMembers: [
-            ("Id", .string(execution.id)), ("Input", execution.input), ("Name", .string(execution.name)), ("RoleArn", .string(roleARN)),
-            ("StartTime", .string(execution.startedAt.rfc3339)), ("RedriveCount", 0),
-        ])
-        let state = JSONObject(uniqueMembers: [
-            ("EnteredTime", .string(run.enteredAt.rfc3339)), ("Name", .string(run.state)), ("RetryCount", .number(Double(run.retryCount))),
-        ])
-        let machine = JSONObject(uniqueMembers: [("Id", .string(machineARN(execution.machine))), ("Name", .string(execution.machine))])
-        var context = JSONObject(uniqueMembers: [("Execution", .object(executionObject)), ("State", .object(state)), ("StateMachine", .object(machine))])
-        if let taskToken {
-            var task = JSONObject()
-            task["Token"] = .string(taskToken)
-            context["Task"] = .object(task)
+    /// The context object, with only the `sections` asked for (all of them unless told).
+    static func build(
+        execution: ExecutionState, run: Run, now: Instant, sections: ContextSections = .all, taskToken: String? = nil, mapItem: JSONValue? = nil
+    ) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = []
+        if sections.contains(.execution) {
+            members.append((
+                "Execution",
+                .object(JSONObject(uniqueMembers: [
+                    ("Id", .string(execution.id)), ("Input", execution.input), ("Name", .string(execution.name)), ("RoleArn", .string(roleARN)),
+                    ("StartTime", .string(execution.startedAt.rfc3339)), ("RedriveCount", 0),
+                ]))
+            ))
         }
-        if let item = mapItem {
-            var map = JSONObject()
-            map["Item"] = item
-            context["Map"] = .object(map)
+        if sections.contains(.state) {
+            members.append((
+                "State",
+                .object(JSONObject(uniqueMembers: [
+                    ("EnteredTime", .string(run.enteredAt.rfc3339)), ("Name", .string(run.state)), ("RetryCount", .number(Double(run.retryCount))),
+                ]))
+            ))
         }
-        return .object(context)
+        if sections.contains(.stateMachine) {
+            members.append(("StateMachine", .object(JSONObject(uniqueMembers: [("Id", .string(machineARN(execution.machine))), ("Name", .string(execution.machine))]))))
+        }
+        if let taskToken, sections.contains(.task) {
+            members.append(("Task", .object(JSONObject(uniqueMembers: [("Token", .string(taskToken))]))))
+        }
+        if let mapItem, sections.contains(.map) {
+            members.append(("Map", .object(JSONObject(uniqueMembers: [("Item", mapItem)]))))
+        }
+        return .object(JSONObject(uniqueMembers: members))
     }
 }

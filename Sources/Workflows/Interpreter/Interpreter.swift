@@ -131,14 +131,16 @@ struct Interpreter {
 
     /// The context object for the run's current state, or null when the state never reads it.
     func context(_ execution: ExecutionState, _ run: Run, mapItem: JSONValue? = nil, taskToken: String? = nil) -> JSONValue {
-        guard mapItem != nil || state(of: run).readsContext else { return .null }
-        return ContextObject.build(execution: execution, run: run, now: now, taskToken: taskToken, mapItem: mapItem)
+        let sections = state(of: run).contextSections.union(mapItem == nil ? [] : .map)
+        guard !sections.isEmpty else { return .null }
+        return ContextObject.build(execution: execution, run: run, now: now, sections: sections, taskToken: taskToken, mapItem: mapItem)
     }
 
     /// The context object for making the run's output from a result, or null when that does not read it.
     func resultContext(_ execution: ExecutionState, _ run: Run) -> JSONValue {
-        guard state(of: run).resultReadsContext else { return .null }
-        return ContextObject.build(execution: execution, run: run, now: now)
+        let sections = state(of: run).resultContextSections
+        guard !sections.isEmpty else { return .null }
+        return ContextObject.build(execution: execution, run: run, now: now, sections: sections)
     }
 
     @discardableResult
