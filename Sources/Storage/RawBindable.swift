@@ -1,5 +1,4 @@
 import GRDBSQLite
-import JSON
 import Workflows
 
 /// A value ``RawStatement`` binds to a parameter: an integer, text, compact JSON or a snapshot, or NULL
@@ -29,10 +28,10 @@ extension String: RawBindable {
     }
 }
 
-extension CompactJSONWriter: RawBindable {
-    /// Binds the bytes written so far as a blob.
+extension ArraySlice: RawBindable where Element == UInt8 {
+    /// Binds the bytes as a blob.
     func bind(to handle: OpaquePointer, at index: Int32) {
-        bindBlob(bytes, to: handle, at: index)
+        withUnsafeBytes { bindBlob($0, to: handle, at: index) }
     }
 }
 
@@ -56,14 +55,17 @@ extension Optional: RawBindable where Wrapped: RawBindable {
 
 /// Binds bytes as a blob (SQLite copies them).
 private func bindBlob(_ bytes: [UInt8], to handle: OpaquePointer, at index: Int32) {
+    bytes.withUnsafeBytes { bindBlob($0, to: handle, at: index) }
+}
+
+/// Binds the bytes at `raw` as a blob (SQLite copies them).
+private func bindBlob(_ raw: UnsafeRawBufferPointer, to handle: OpaquePointer, at index: Int32) {
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    bytes.withUnsafeBytes { raw in
-        guard let start = raw.baseAddress, !raw.isEmpty else {
-            sqlite3_bind_zeroblob(handle, index, 0)
-            return
-        }
-        sqlite3_bind_blob(handle, index, start, Int32(raw.count), transient)
+    guard let start = raw.baseAddress, !raw.isEmpty else {
+        sqlite3_bind_zeroblob(handle, index, 0)
+        return
     }
+    sqlite3_bind_blob(handle, index, start, Int32(raw.count), transient)
 }
 
 /// Binds UTF-8 text held in bytes (SQLite copies it).

@@ -40,10 +40,8 @@ public final class SQLiteWorkflowStore: WorkflowStore {
                 )
             }
             let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
-            var writer = HistoryChunk.makeWriter()
-            for (id, events) in batch.histories where !events.isEmpty {
-                HistoryChunk.encode(events, into: &writer)
-                try insert.run(id, events[0].id, writer)
+            for chunk in batch.histories.entries {
+                try insert.run(chunk.executionID, chunk.firstEventID, batch.histories.bytes(of: chunk))
             }
             let arm = try RawStatement("INSERT OR REPLACE INTO workflow_timer (sequence, due_at, execution_id, run_id, token, kind) VALUES (?, ?, ?, ?, ?, ?)", in: db)
             for timer in batch.armedTimers {

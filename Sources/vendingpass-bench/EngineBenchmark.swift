@@ -148,6 +148,7 @@ enum StoreBenchmark {
         var sequence: Int64 = 0
         for first in stride(from: 0, to: executions, by: 1540) {
             var batch = WorkflowBatch()
+            var writer = HistoryChunk.makeWriter()
             for index in first..<min(first + 1540, executions) {
                 let id = "arn:aws:states:local:000000000000:execution:vending-pass:e-\(index)"
                 let summary = ExecutionSummary(
@@ -155,9 +156,10 @@ enum StoreBenchmark {
                     startedAt: Instant(millisecondsSinceEpoch: 0), stoppedAt: nil, stateTransitions: 3
                 )
                 for _ in 0..<3 { batch.executions.append(SavedExecution(summary: summary, needsResume: false, snapshot: snapshot)) }
-                batch.histories.append((id, (1...14).map { event in
+                let events = (1...14).map { event in
                     HistoryEvent(id: event, previousEventID: event - 1, timestamp: Instant(millisecondsSinceEpoch: 0), type: .taskStateEntered, details: details)
-                }))
+                }
+                batch.histories.append(executionID: id, events: events, writer: &writer)
                 sequence += 1
                 batch.armedTimers.append(TimerEntry(due: Instant(millisecondsSinceEpoch: 90_000), sequence: sequence, executionID: id, runID: 0, token: 1, kind: .wait))
             }

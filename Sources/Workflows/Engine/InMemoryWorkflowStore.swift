@@ -9,7 +9,8 @@ public final class InMemoryWorkflowStore: WorkflowStore {
     private struct Contents {
         var executions: [String: SavedExecution] = [:]
         var order: [String] = []
-        var history: [String: [HistoryEvent]] = [:]
+        /// Each execution's history chunks, read back when asked for.
+        var history: [String: [[UInt8]]] = [:]
         var timers: [Int64: TimerEntry] = [:]
         var lastSequence: Int64 = 0
     }
@@ -27,7 +28,7 @@ public final class InMemoryWorkflowStore: WorkflowStore {
             for execution in batch.executions {
                 if contents.executions.updateValue(execution, forKey: execution.summary.id) == nil { contents.order.append(execution.summary.id) }
             }
-            for (id, events) in batch.histories { contents.history[id, default: []].append(contentsOf: events) }
+            for chunk in batch.histories.entries { contents.history[chunk.executionID, default: []].append(Array(batch.histories.bytes(of: chunk))) }
             for timer in batch.armedTimers {
                 contents.timers[timer.sequence] = timer
                 contents.lastSequence = max(contents.lastSequence, timer.sequence)
@@ -65,7 +66,7 @@ public final class InMemoryWorkflowStore: WorkflowStore {
     }
 
     public func history(of id: String) throws -> [HistoryEvent] {
-        contents.withLock { $0.history[id] ?? [] }
+        try contents.withLock { $0.history[id] ?? [] }.flatMap { try HistoryChunk.decode(blob: $0) }
     }
 
     public func executions(limit: Int, status: ExecutionStatus?) throws -> [ExecutionSummary] {

@@ -1,9 +1,14 @@
 import JSON
 
-/// A group commit as the engine takes it: the batch, and the changed executions whose snapshots are
-/// still to be encoded, so that encoding runs on the writer's thread rather than the engine's.
+/// A group commit as the engine takes it: the batch, the events its executions recorded (encoded by the
+/// engine as soon as it has taken them, see ``encodeHistories()``), and the changed executions whose
+/// snapshots are still to be encoded, so that encoding runs on the writer's thread rather than the engine's.
 struct StagedBatch: Sendable {
-    let batch: WorkflowBatch
+    private(set) var batch: WorkflowBatch
+    /// Each changed execution's new events, until ``encodeHistories()``.
+    private var events: [(executionID: String, events: [HistoryEvent])]
+    /// How many events that is.
+    private let eventCount: Int
     let executions: [ExecutionState]
     /// The boxes of the executions saved, to let them leave memory once written.
     let saved: [ExecutionCache.Entry]
@@ -11,8 +16,31 @@ struct StagedBatch: Sendable {
     let armed: [Int64]
     let removed: [Int64]
 
+    init(
+        batch: WorkflowBatch, events: [(executionID: String, events: [HistoryEvent])], eventCount: Int, executions: [ExecutionState],
+        saved: [ExecutionCache.Entry], armed: [Int64], removed: [Int64]
+    ) {
+        self.batch = batch
+        self.events = events
+        self.eventCount = eventCount
+        self.executions = executions
+        self.saved = saved
+        self.armed = armed
+        self.removed = removed
+    }
+
     /// Whether there is nothing to write.
-    var isEmpty: Bool { batch.isEmpty && executions.isEmpty }
+    var isEmpty: Bool { batch.isEmpty && events.isEmpty && executions.isEmpty }
+
+    /// Encodes the events into the batch's history chunks and lets them go: on the engine's thread, which
+    /// recorded them, so they are freed where they were allocated and while they are still in its cache.
+    mutating func encodeHistories() {
+        guard !events.isEmpty else { return }
+        var writer = HistoryChunk.makeWriter()
+        batch.histories.reserveCapacity(chunks: events.count, bytes: eventCount * 24)
+        for (id, recorded) in events { batch.histories.append(executionID: id, events: recorded, writer: &writer) }
+        events = []
+    }
 
     /// The batch with every execution's summary and, for a durable store, its snapshot; `prefix` holds
     /// the first executions already encoded (by the engine, while the writer was busy).

@@ -204,7 +204,9 @@ public final class WorkflowEngine: Sendable {
     func commit(waiting: Bool) throws {
         try flushLock.withLock { _ throws in
             _ = core.withLock { $0.takeSpentBatches() }  // freed here, outside the lock
-            let staged = takeBatch()
+            var taken = takeBatch()
+            taken.encodeHistories()
+            let staged = taken
             if waiting || writer == nil {
                 readAhead?.drain()
                 writer?.drain()
@@ -230,19 +232,22 @@ public final class WorkflowEngine: Sendable {
         if writer != nil { core.withLock { $0.spent.append(staged) } }
     }
 
-    /// Takes what is staged; the executions' snapshots are encoded later, by whoever writes the batch.
+    /// Takes what is staged; its histories are encoded next, outside the lock, and the executions'
+    /// snapshots later, by whoever writes the batch.
     private func takeBatch() -> StagedBatch {
         core.withLock { core in
             var executions: [ExecutionState] = []
             executions.reserveCapacity(core.dirty.count)
             var batch = core.batch
             core.batch = WorkflowBatch()
+            let events = core.unsavedEvents
             core.unsavedEvents = 0
-            batch.histories.reserveCapacity(core.dirty.count)
+            var histories: [(executionID: String, events: [HistoryEvent])] = []
+            histories.reserveCapacity(core.dirty.count)
             for entry in core.dirty {
                 entry.isDirty = false
                 if !entry.execution.unsavedEvents.isEmpty {
-                    batch.histories.append((entry.execution.id, entry.execution.unsavedEvents))
+                    histories.append((entry.execution.id, entry.execution.unsavedEvents))
                     entry.execution.unsavedEvents = []
                 }
                 executions.append(entry.execution)
@@ -251,7 +256,9 @@ public final class WorkflowEngine: Sendable {
             let removed = batch.removedTimers.map(\.sequence)
             batch.dropTimersArmedAndRemoved()
             defer { core.dirty = [] }
-            return StagedBatch(batch: batch, executions: executions, saved: core.dirty, armed: armed, removed: removed)
+            return StagedBatch(
+                batch: batch, events: histories, eventCount: events, executions: executions, saved: core.dirty, armed: armed, removed: removed
+            )
         }
     }
 

@@ -50,8 +50,8 @@ extension WorkflowStore {
 /// One group commit: the latest snapshot of every changed execution, new history events, timers armed and removed.
 public struct WorkflowBatch: Sendable {
     public var executions: [SavedExecution] = []
-    /// Each changed execution's new events, in order: one entry per execution.
-    public var histories: [(executionID: String, events: [HistoryEvent])] = []
+    /// Each changed execution's new events, as one compact chunk per execution.
+    public var histories = HistoryChunks()
     public var armedTimers: [TimerEntry] = []
     public var removedTimers: [TimerEntry] = []
 

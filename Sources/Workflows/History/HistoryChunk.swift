@@ -1,22 +1,24 @@
 import Determinism
 import JSON
-import Workflows
 
-/// One row of `workflow_history`: the events one commit added to one execution's history.
+/// The events one commit added to one execution's history, as a store keeps them (one row of
+/// `workflow_history`). The engine encodes them as it takes a batch, on its own thread, which
+/// recorded them a moment before: the events are freed there and then, and the writer's thread, which
+/// had copied each event out (retaining what it holds) to encode it, only stores the bytes.
 ///
 /// Written as a blob in ``CompactJSONWriter``'s form, where the input that half the events repeat is
 /// stored once, and event types, keys and the role's ARN are numbers of ``preset`` (a Vending Pass
-/// execution's history is about a ninth of its JSON text). Chunks of the first version spell those
+/// execution's history is about an eighth of its JSON text). Chunks of the first version spell those
 /// strings out once per chunk; files written before that hold the events as a JSON array in text,
 /// which ``decode(text:)`` still reads.
-enum HistoryChunk {
+public enum HistoryChunk {
     /// The first byte of a compact chunk: its format's version, 2 since chunks use ``preset``.
     private static let version: UInt8 = 2
 
     /// The strings every chunk repeats: Step Functions' event types, the details' keys, and the values
     /// every execution records (its role, the region, the service of a Lambda resource). Part of the
     /// stored format: never changed or reordered (a new list needs a new version).
-    static let preset = CompactJSONPreset([
+    public static let preset = CompactJSONPreset([
         "ExecutionStarted", "ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "PassStateEntered", "PassStateExited",
         "TaskStateEntered", "TaskStateExited", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskFailed", "TaskTimedOut",
         "WaitStateEntered", "WaitStateExited", "ChoiceStateEntered", "ChoiceStateExited", "SucceedStateEntered",
@@ -29,12 +31,12 @@ enum HistoryChunk {
     ])
 
     /// A writer for chunks.
-    static func makeWriter() -> CompactJSONWriter {
+    public static func makeWriter() -> CompactJSONWriter {
         CompactJSONWriter(capacity: 4_096, preset: preset)
     }
 
     /// The events in compact form, in `writer` (from ``makeWriter()``, emptied first, so one writer serves a whole commit).
-    static func encode(_ events: some Sequence<HistoryEvent>, into writer: inout CompactJSONWriter) {
+    public static func encode(_ events: some Sequence<HistoryEvent>, into writer: inout CompactJSONWriter) {
         writer.reset()
         writer.write(unsigned: UInt64(version))
         for event in events {
@@ -47,14 +49,14 @@ enum HistoryChunk {
     }
 
     /// A chunk that cannot be read: why.
-    struct Unreadable: Error, CustomStringConvertible {
-        let description: String
+    public struct Unreadable: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// The events of a compact chunk.
     ///
     /// - Throws: ``Unreadable``, or ``JSON/CompactJSONError`` for a chunk cut short or garbled.
-    static func decode(blob: [UInt8]) throws -> [HistoryEvent] {
+    public static func decode(blob: [UInt8]) throws -> [HistoryEvent] {
         var reader: CompactJSONReader
         switch blob.first {
         case 1: reader = CompactJSONReader(blob)
@@ -75,7 +77,7 @@ enum HistoryChunk {
     }
 
     /// The events of a chunk written as JSON text (by versions before compact chunks).
-    static func decode(text: String) -> [HistoryEvent] {
+    public static func decode(text: String) -> [HistoryEvent] {
         ((try? JSONParser.parse(text))?.arrayValue ?? []).compactMap { json in
             guard let id = json["id"]?.integerValue, let previous = json["previous"]?.integerValue, let timestamp = json["timestamp"]?.numberValue,
                 let type = json["type"]?.stringValue.flatMap(HistoryEventType.init(rawValue:))
