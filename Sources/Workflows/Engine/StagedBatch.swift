@@ -1,14 +1,15 @@
 import JSON
 
-/// A group commit as the engine takes it: the batch, the events its executions recorded (encoded by the
-/// engine as soon as it has taken them, see ``encodeHistories()``), and the changed executions whose
-/// snapshots are still to be encoded, so that encoding runs on the writer's thread rather than the engine's.
+/// A group commit as the engine takes it: the batch, the events its executions recorded, and the changed
+/// executions whose snapshots are still to be encoded. The engine encodes histories, then snapshots,
+/// while the writer is busy with the previous batch; the writer encodes the rest.
 struct StagedBatch: Sendable {
     private(set) var batch: WorkflowBatch
-    /// Each changed execution's new events, until ``encodeHistories()``.
+    /// Each changed execution's new events (emptied once encoded by ``encodeHistories(while:)``).
     private var events: [(executionID: String, events: [HistoryEvent])]
-    /// How many events that is.
+    /// How many events that is, and how many executions' events are encoded into `batch` already.
     private let eventCount: Int
+    private var encodedEvents = 0
     let executions: [ExecutionState]
     /// The boxes of the executions saved, to let them leave memory once written.
     let saved: [ExecutionCache.Entry]
@@ -32,20 +33,31 @@ struct StagedBatch: Sendable {
     /// Whether there is nothing to write.
     var isEmpty: Bool { batch.isEmpty && events.isEmpty && executions.isEmpty }
 
-    /// Encodes the events into the batch's history chunks and lets them go: on the engine's thread, which
-    /// recorded them, so they are freed where they were allocated and while they are still in its cache.
-    mutating func encodeHistories() {
-        guard !events.isEmpty else { return }
+    /// Encodes the events into the batch's history chunks, from the first execution's, while
+    /// `shouldContinue` holds, and lets them go: the engine's share, on the thread that recorded them, so
+    /// they are freed where they were allocated and while they are still in its cache. ``encoded(durable:prefix:)``
+    /// encodes the rest.
+    mutating func encodeHistories(while shouldContinue: () -> Bool = { true }) {
+        guard encodedEvents < events.count, shouldContinue() else { return }
         var writer = HistoryChunk.makeWriter()
-        batch.histories.reserveCapacity(chunks: events.count, bytes: eventCount * 24)
-        for (id, recorded) in events { batch.histories.append(executionID: id, events: recorded, writer: &writer) }
-        events = []
+        if batch.histories.isEmpty { batch.histories.reserveCapacity(chunks: events.count, bytes: eventCount * 24) }
+        repeat {
+            batch.histories.append(executionID: events[encodedEvents].executionID, events: events[encodedEvents].events, writer: &writer)
+            events[encodedEvents].events = []
+            encodedEvents += 1
+        } while encodedEvents < events.count && shouldContinue()
     }
 
     /// The batch with every execution's summary and, for a durable store, its snapshot; `prefix` holds
-    /// the first executions already encoded (by the engine, while the writer was busy).
+    /// the first executions already encoded (by the engine, while the writer was busy). The histories
+    /// the engine did not encode are encoded here.
     func encoded(durable: Bool, prefix: [SavedExecution] = []) -> WorkflowBatch {
         var encoded = batch
+        if encodedEvents < events.count {
+            var writer = HistoryChunk.makeWriter()
+            if encoded.histories.isEmpty { encoded.histories.reserveCapacity(chunks: events.count, bytes: eventCount * 24) }
+            for (id, recorded) in events[encodedEvents...] { encoded.histories.append(executionID: id, events: recorded, writer: &writer) }
+        }
         encoded.executions = prefix
         encoded.executions.reserveCapacity(executions.count)
         var writer = ExecutionSnapshot.makeWriter()

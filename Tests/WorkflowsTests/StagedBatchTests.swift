@@ -1,0 +1,37 @@
+import Determinism
+import JSON
+import Testing
+
+@testable import Workflows
+
+@Suite struct StagedBatchTests {
+    /// However the encoding of a batch's histories is shared (the engine encodes some while the writer
+    /// is busy, the writer the rest), the batch holds one chunk per execution, in order, each reading
+    /// back as the events recorded.
+    @Test func historiesEncodedInTwoSharesReadBackInOrder() throws {
+        let events = (0..<5).map { execution in
+            (executionID: "e-\(execution)", events: (1...execution + 1).map { id in
+                HistoryEvent(
+                    id: id, previousEventID: id - 1, timestamp: Instant(millisecondsSinceEpoch: Int64(id)), type: .passStateEntered,
+                    recorded: .two("name", .string("Step \(id)"), "input", ["execution": .number(Double(execution))])
+                )
+            })
+        }
+        for engineShare in 0...events.count {
+            var staged = StagedBatch(
+                batch: WorkflowBatch(), events: events, eventCount: events.reduce(0) { $0 + $1.events.count }, executions: [], saved: [], armed: [], removed: []
+            )
+            var encoded = 0
+            staged.encodeHistories {
+                encoded += 1
+                return encoded <= engineShare
+            }
+            let histories = staged.encoded(durable: true).histories
+            #expect(histories.entries.map(\.executionID) == events.map(\.executionID))
+            for (entry, recorded) in zip(histories.entries, events) {
+                #expect(entry.firstEventID == 1)
+                #expect(try HistoryChunk.decode(blob: Array(histories.bytes(of: entry))) == recorded.events)
+            }
+        }
+    }
+}
