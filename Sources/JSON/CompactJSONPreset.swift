@@ -25,7 +25,7 @@ public struct CompactJSONPreset: Sendable {
         var table = NumberTable<String>(capacity: strings.count * 2)
         for string in strings {
             var contiguous = string
-            _ = contiguous.withUTF8 { table.number(of: string, hash: NumberTable<String>.hash(utf8: $0)) }
+            _ = contiguous.withUTF8 { table.number(of: string, hash: ByteHash.of($0)) }
         }
         self.table = table
     }

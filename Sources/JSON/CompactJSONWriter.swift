@@ -71,7 +71,7 @@ public struct CompactJSONWriter: Sendable {
     public mutating func write(string: String) {
         var contiguous = string
         contiguous.withUTF8 { utf8 in
-            let hash = NumberTable<String>.hash(utf8: utf8)
+            let hash = ByteHash.of(utf8)
             if presetCount > 0, let number = preset.existingNumber(of: string, hash: hash) {
                 write(unsigned: UInt64(number) + 1)
                 return
@@ -152,7 +152,7 @@ public struct CompactJSONWriter: Sendable {
     /// its entry in `containers`, to be completed once its contents are written.
     private mutating func lookUp(_ key: UInt64?, of value: JSONValue) -> (isReference: Bool, entry: Int?) {
         guard let key else { return (false, nil) }
-        guard let entry = containers.number(of: key, hash: NumberTable<UInt64>.mix(key)) else {
+        guard let entry = containers.number(of: key, hash: ByteHash.mix(key)) else {
             completedNumbers.append(-1)
             written.append(value)
             return (false, containers.count - 1)

@@ -68,40 +68,4 @@ struct NumberTable<Key: Equatable & Sendable>: Sendable {
             slots[slot] = Int32(number)
         }
     }
-
-    /// A string's hash from its UTF-8 bytes, eight at a time (FNV-1a a byte at a time was a seventh of
-    /// the writer's time), mixed so that its low bits (the slot) depend on every byte. Only equal
-    /// strings must hash alike, within one process: the numbers follow the order strings are written in,
-    /// never the hash, so the bytes written do not depend on it.
-    static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64 where Key == String {
-        let raw = UnsafeRawBufferPointer(bytes)
-        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var offset = 0
-        while offset + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash = hash.rotatedLeft(by: 29)
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        for index in offset..<raw.count { tail |= UInt64(raw[index]) << UInt64((index - offset) * 8) }
-        return mix(hash ^ tail)
-    }
-
-    /// Spreads a value's bits (the finalizer of MurmurHash3).
-    static func mix(_ value: UInt64) -> UInt64 {
-        var mixed = value
-        mixed ^= mixed >> 33
-        mixed &*= 0xFF51_AFD7_ED55_8CCD
-        mixed ^= mixed >> 33
-        mixed &*= 0xC4CE_B9FE_1A85_EC53
-        mixed ^= mixed >> 33
-        return mixed
-    }
-}
-
-extension UInt64 {
-    /// The bits rotated `count` places to the left.
-    fileprivate func rotatedLeft(by count: UInt64) -> UInt64 {
-        (self << count) | (self >> (64 - count))
-    }
 }

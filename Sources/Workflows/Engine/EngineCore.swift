@@ -28,8 +28,8 @@ struct EngineCore {
     var wakes = PendingWakes()
     /// Ids of every execution in the store or staged for it.
     var names = NameFilter(capacity: 1 << 16)
-    /// While the filter is rebuilt from the store, the ids started meanwhile (nil otherwise).
-    var namesStartedDuringRebuild: [String]?
+    /// While the filter is rebuilt from the store, the executions started meanwhile (nil otherwise).
+    var namesStartedDuringRebuild: [ExecutionKey]?
     var batch = WorkflowBatch()
     /// History events recorded since the last batch was taken (they wait in their executions).
     var unsavedEvents = 0

@@ -18,35 +18,40 @@ struct ExecutionCache {
         }
     }
 
-    private var entries: [String: Entry] = [:]
+    private var entries: [ExecutionKey: Entry] = [:]
 
     /// How many executions are in memory.
     var count: Int { entries.count }
 
-    /// Their ids.
-    var ids: [String] { Array(entries.keys) }
+    /// Their keys.
+    var keys: [ExecutionKey] { Array(entries.keys) }
 
     /// Whether the execution is in memory (without copying it out).
     func contains(_ id: String) -> Bool {
-        entries.index(forKey: id) != nil
+        entries.index(forKey: ExecutionKey(id)) != nil
     }
 
     /// The execution's box, when it is in memory.
     func entry(_ id: String) -> Entry? {
-        entries[id]
+        entries[ExecutionKey(id)]
+    }
+
+    /// The box of the execution whose key is `key`, when it is in memory.
+    func entry(_ key: ExecutionKey) -> Entry? {
+        entries[key]
     }
 
     /// Puts the execution into memory, in a new box, in place of any earlier copy; returns the box.
     @discardableResult
-    mutating func insert(_ execution: ExecutionState) -> Entry {
+    mutating func insert(_ execution: ExecutionState, key: ExecutionKey? = nil) -> Entry {
         let entry = Entry(execution)
-        entries[execution.id] = entry
+        entries[key ?? ExecutionKey(execution.id)] = entry
         return entry
     }
 
     /// Lets the execution in this box leave memory, unless another box has taken its place.
     mutating func remove(_ entry: Entry) {
-        guard let index = entries.index(forKey: entry.execution.id), entries.values[index] === entry else { return }
+        guard let index = entries.index(forKey: ExecutionKey(entry.execution.id)), entries.values[index] === entry else { return }
         entries.remove(at: index)
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// A Bloom filter over execution ids: when it says an id was never stored, ``WorkflowEngine/start(machine:name:input:)``
 /// skips reading the store. It may answer "maybe" for a new id (then the store is read), never "no" for a stored one.
 struct NameFilter: Sendable {
@@ -14,27 +16,26 @@ struct NameFilter: Sendable {
 
     var isFull: Bool { count >= capacity }
 
-    mutating func insert(_ id: String) {
-        Self.forEachPosition(of: id, size: bits.count * 64) { bits[$0 >> 6] |= 1 << UInt64($0 & 63) }
+    /// Adds the id whose key is `key`.
+    mutating func insert(_ key: ExecutionKey) {
+        Self.forEachPosition(of: key.hash, size: bits.count * 64) { bits[$0 >> 6] |= 1 << UInt64($0 & 63) }
         count += 1
     }
 
-    func mightContain(_ id: String) -> Bool {
+    /// Whether the id whose key is `key` may have been added.
+    func mightContain(_ key: ExecutionKey) -> Bool {
         var found = true
-        Self.forEachPosition(of: id, size: bits.count * 64) { if bits[$0 >> 6] & (1 << UInt64($0 & 63)) == 0 { found = false } }
+        Self.forEachPosition(of: key.hash, size: bits.count * 64) { if bits[$0 >> 6] & (1 << UInt64($0 & 63)) == 0 { found = false } }
         return found
     }
 
-    /// Calls `body` with each of the id's bit positions below `size`. Static, so that `insert` setting
-    /// bits in its closure does not hold a second reference to them (which copied the array at every insert).
-    private static func forEachPosition(of id: String, size: Int, _ body: (Int) -> Void) {
-        var first: UInt64 = 0xCBF2_9CE4_8422_2325
-        var second: UInt64 = 0x8422_2325_CBF2_9CE4
-        for byte in id.utf8 {
-            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = (second ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
-        }
+    /// Calls `body` with each of the bit positions below `size` of the id whose hash is `hash` (two
+    /// hashes from its halves, combined as double hashing does). Static, so that `insert` setting bits in
+    /// its closure does not hold a second reference to them (which copied the array at every insert).
+    private static func forEachPosition(of hash: UInt64, size: Int, _ body: (Int) -> Void) {
+        let first = hash
+        let second = ByteHash.mix(hash ^ 0x8422_2325_CBF2_9CE4) | 1
         let size = UInt64(size)
-        for index in 0..<UInt64(hashes) { body(Int((first &+ index &* (second | 1)) % size)) }
+        for index in 0..<UInt64(hashes) { body(Int((first &+ index &* second) % size)) }
     }
 }

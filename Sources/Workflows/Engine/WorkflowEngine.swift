@@ -124,17 +124,18 @@ public final class WorkflowEngine: Sendable {
             // An execution started before is answered from memory or the store, and not brought back into
             // memory: nothing would let a finished one leave again.
             // A durable engine knows every name it has seen: a new one is looked up nowhere.
-            let seen = !store.isDurable || core.names.mightContain(id)
-            let existing = seen ? try core.cache.entry(id)?.execution ?? (store.isDurable ? stored(id) : nil) : nil
+            let key = ExecutionKey(id)
+            let seen = !store.isDurable || core.names.mightContain(key)
+            let existing = seen ? try core.cache.entry(key)?.execution ?? (store.isDurable ? stored(id) : nil) : nil
             if let existing {
                 guard existing.input == input else { throw WorkflowEngineError.executionAlreadyExists(id: id) }
                 return (StartedExecution(summary: existing.summary, isNew: false), [TaskCall](), [ExecutionSummary]())
             }
             if store.isDurable {
-                core.names.insert(id)
-                core.namesStartedDuringRebuild?.append(id)
+                core.names.insert(key)
+                core.namesStartedDuringRebuild?.append(key)
             }
-            let entry = core.cache.insert(ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now))
+            let entry = core.cache.insert(ExecutionState(id: id, name: name, machine: machine, input: input, startedAt: clock.now), key: key)
             var interpreter = Interpreter(machine: definition, now: clock.now, random: random(id: id, nextEventID: entry.execution.nextEventID))
             interpreter.start(&entry.execution)
             core.statistics.executionsStarted += 1
@@ -156,20 +157,20 @@ public final class WorkflowEngine: Sendable {
         try flushLock.withLock { _ throws in
             let inMemory = core.withLock { core in
                 core.namesStartedDuringRebuild = []
-                return core.cache.ids
+                return core.cache.keys
             }
             var names: NameFilter
             do {
                 names = try store.reduceExecutionIDs(into: { stored in
                     NameFilter(capacity: max(1 << 16, options.expectedExecutions, (stored + inMemory.count) * 2))
-                }) { names, id in names.insert(id) }
+                }) { names, id in names.insert(ExecutionKey(id)) }
             } catch {
                 core.withLock { $0.namesStartedDuringRebuild = nil }
                 throw error
             }
-            for id in inMemory { names.insert(id) }
+            for key in inMemory { names.insert(key) }
             core.withLock { core in
-                for id in core.namesStartedDuringRebuild ?? [] { names.insert(id) }
+                for key in core.namesStartedDuringRebuild ?? [] { names.insert(key) }
                 core.names = names
                 core.namesStartedDuringRebuild = nil
             }
