@@ -198,8 +198,8 @@ public final class WorkflowEngine: Sendable {
 
     /// Takes the staged changes as one batch and writes it: at once when `waiting` (or when the engine
     /// has no background writer), otherwise on the writer's queue while the engine goes on. When the
-    /// writer is still busy with the previous batch, the engine would only wait for it, so it encodes
-    /// the batch's histories, then its snapshots, itself until the writer is free, and the writer encodes
+    /// writer already holds two batches, the engine would only wait for a slot, so it encodes the
+    /// batch's histories, then its snapshots, itself until one is free, and the writer encodes
     /// the rest: the two threads share the work of a burst, and the engine, when it is the busier one,
     /// hands over what it need not do. Histories come first: encoded by the engine, their events are
     /// freed on the thread that allocated them, at once.
@@ -207,14 +207,14 @@ public final class WorkflowEngine: Sendable {
         try flushLock.withLock { _ throws in
             _ = core.withLock { $0.takeSpentBatches() }  // freed here, outside the lock
             var taken = takeBatch()
-            if let writer, !waiting { taken.encodeHistories { writer.isBusy } } else { taken.encodeHistories() }
+            if let writer, !waiting { taken.encodeHistories { writer.isFull } } else { taken.encodeHistories() }
             let staged = taken
             if waiting || writer == nil {
                 readAhead?.drain()
                 writer?.drain()
                 if !staged.isEmpty { try write(staged) }
             } else if let writer, !staged.isEmpty {
-                let prefix = staged.encodedPrefix(durable: store.isDurable) { writer.isBusy }
+                let prefix = staged.encodedPrefix(durable: store.isDurable) { writer.isFull }
                 writer.submit { [self] in
                     do {
                         try write(staged, prefix: prefix)
