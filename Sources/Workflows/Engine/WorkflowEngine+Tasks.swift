@@ -4,19 +4,20 @@ import StatesLanguage
 extension WorkflowEngine {
     /// Runs a task's handler as a job on the clock and delivers its result.
     func invoke(_ call: TaskCall) {
-        let executionID = call.invocation.executionID
-        let heartbeat: @Sendable () -> Void = { [self] in
-            _ = deliver(.heartbeat(runID: call.runID, token: call.token), to: executionID)
-        }
-        let invocation = TaskInvocation(
-            resource: call.invocation.resource, input: call.invocation.input, idempotencyKey: call.invocation.idempotencyKey,
-            executionID: executionID, stateName: call.invocation.stateName, attempt: call.invocation.attempt, heartbeat: heartbeat
-        )
-        switch registry.handler(for: invocation.resource) {
+        switch registry.handler(for: call.invocation.resource) {
         case .immediate(let handler)?:
-            let result = Self.outcome { try handler(invocation) }
+            // It answers before any heartbeat could matter: the invocation as the interpreter made it, whose heartbeat does nothing.
+            let result = Self.outcome { try handler(call.invocation) }
             clock.schedule(at: clock.now) { [self] in complete(call, with: result) }
         case .async(let handler)?:
+            let executionID = call.invocation.executionID
+            let heartbeat: @Sendable () -> Void = { [self] in
+                _ = deliver(.heartbeat(runID: call.runID, token: call.token), to: executionID)
+            }
+            let invocation = TaskInvocation(
+                resource: call.invocation.resource, input: call.invocation.input, idempotencyKey: call.invocation.idempotencyKey,
+                executionID: executionID, stateName: call.invocation.stateName, attempt: call.invocation.attempt, heartbeat: heartbeat
+            )
             clock.spawn { [self] in
                 let result: Result<JSONValue, StatesError>
                 do {
@@ -27,7 +28,7 @@ extension WorkflowEngine {
                 complete(call, with: result)
             }
         case nil:
-            let failure = StatesError(StatesError.taskFailed, cause: "No handler is registered for the resource '\(invocation.resource)'.")
+            let failure = StatesError(StatesError.taskFailed, cause: "No handler is registered for the resource '\(call.invocation.resource)'.")
             clock.schedule(at: clock.now) { [self] in complete(call, with: .failure(failure)) }
         }
     }

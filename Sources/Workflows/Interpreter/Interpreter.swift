@@ -126,7 +126,8 @@ struct Interpreter {
     }
 
     func state(of run: Run) -> State {
-        machine(for: run.scope).states[run.state]!
+        // The root's states are read in place: `machine(for:)` returns a copy of the machine, retaining its fields.
+        run.scope.isEmpty ? machine.states[run.state]! : machine(for: run.scope).states[run.state]!
     }
 
     /// The context object for the run's current state, or null when the state never reads it.
