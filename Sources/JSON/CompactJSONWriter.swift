@@ -86,6 +86,13 @@ public struct CompactJSONWriter: Sendable {
         }
     }
 
+    /// Writes the string numbered `number` in the writer's preset, as ``write(string:)`` would write
+    /// it, without hashing it first: for callers that know their keys' numbers.
+    public mutating func write(presetString number: Int) {
+        precondition(UInt64(number) < presetCount, "no string \(number) in the preset")
+        write(unsigned: UInt64(number) + 1)
+    }
+
     /// Writes a JSON value.
     public mutating func write(_ value: JSONValue) {
         switch value {
@@ -145,6 +152,12 @@ public struct CompactJSONWriter: Sendable {
     /// Writes an object's member: its name, then its value (inside ``writeObject(count:_:)``).
     public mutating func writeMember(_ name: String, _ value: JSONValue) {
         write(string: name)
+        write(value)
+    }
+
+    /// Writes an object's member whose name is the preset's string numbered `number`.
+    public mutating func writeMember(presetString number: Int, _ value: JSONValue) {
+        write(presetString: number)
         write(value)
     }
 

@@ -48,12 +48,19 @@ public struct ExecutionSnapshot: Hashable, Sendable {
     /// The keys of a snapshot, its runs, their phases and timers, and the values of its enumerations:
     /// about two thirds of a Vending Pass snapshot's bytes when each snapshot spelled them out. Part of
     /// the stored format: never changed or reordered (a new list needs a new mark).
-    static let preset = CompactJSONPreset([
-        "id", "name", "machine", "input", "startedAt", "status", "output", "error", "cause", "stoppedAt", "runs", "nextRunID",
-        "nextEventID", "transitions", "timers", "parent", "slot", "scope", "state", "phase", "enteredEventID", "enteredAt",
-        "lastEventID", "visits", "retries", "retryCount", "token", "ready", "waiting", "task", "retrying", "children", "until",
-        "attempt", "lastHeartbeat", "items", "results", "started", "running", "completed", "failures", "firstError",
-        "maxConcurrency", "tolerated", "hasTolerance", "due", "sequence", "runID", "kind", "wait", "retry", "taskTimeout",
-        "heartbeat", "executionTimeout", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "",
-    ])
+    static let preset = CompactJSONPreset(Key.allCases.map(\.string))
+
+    /// The strings of ``preset``, numbered in its order (their raw values), so a snapshot writes its keys
+    /// by number without hashing them. Part of the stored format: cases are never reordered or removed.
+    enum Key: Int, CaseIterable {
+        case id, name, machine, input, startedAt, status, output, error, cause, stoppedAt, runs, nextRunID
+        case nextEventID, transitions, timers, parent, slot, scope, state, phase, enteredEventID, enteredAt
+        case lastEventID, visits, retries, retryCount, token, ready, waiting, task, retrying, children, until
+        case attempt, lastHeartbeat, items, results, started, running, completed, failures, firstError
+        case maxConcurrency, tolerated, hasTolerance, due, sequence, runID, kind, wait, retry, taskTimeout
+        case heartbeat, executionTimeout, RUNNING, SUCCEEDED, FAILED, TIMED_OUT, empty
+
+        /// The string: the case's name, or "" for `empty`.
+        var string: String { self == .empty ? "" : "\(self)" }
+    }
 }

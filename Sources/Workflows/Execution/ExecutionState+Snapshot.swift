@@ -25,25 +25,25 @@ extension ExecutionState {
     func write(to writer: inout CompactJSONWriter) {
         let optional = (output == nil ? 0 : 1) + (error == nil ? 0 : 1) + (cause == nil ? 0 : 1) + (stoppedAt == nil ? 0 : 1)
         writer.writeObject(count: 11 + optional) { writer in
-            writer.writeMember("id", .string(id))
-            writer.writeMember("name", .string(name))
-            writer.writeMember("machine", .string(machine))
-            writer.writeMember("input", input)
-            writer.writeMember("startedAt", Self.number(startedAt.millisecondsSinceEpoch))
-            writer.writeMember("status", .string(status.rawValue))
-            if let output { writer.writeMember("output", output) }
-            if let error { writer.writeMember("error", .string(error)) }
-            if let cause { writer.writeMember("cause", .string(cause)) }
-            if let stoppedAt { writer.writeMember("stoppedAt", Self.number(stoppedAt.millisecondsSinceEpoch)) }
-            writer.write(string: "runs")
+            writer.writeMember(.id, .string(id))
+            writer.writeMember(.name, .string(name))
+            writer.writeMember(.machine, .string(machine))
+            writer.writeMember(.input, input)
+            writer.writeMember(.startedAt, Self.number(startedAt.millisecondsSinceEpoch))
+            writer.writeMember(.status, .string(status.rawValue))
+            if let output { writer.writeMember(.output, output) }
+            if let error { writer.writeMember(.error, .string(error)) }
+            if let cause { writer.writeMember(.cause, .string(cause)) }
+            if let stoppedAt { writer.writeMember(.stoppedAt, Self.number(stoppedAt.millisecondsSinceEpoch)) }
+            writer.write(.runs)
             let runs = runs.values
             writer.writeArray(count: runs.count) { writer in
                 for run in runs { run.write(to: &writer) }
             }
-            writer.writeMember("nextRunID", Self.number(nextRunID))
-            writer.writeMember("nextEventID", Self.number(nextEventID))
-            writer.writeMember("transitions", Self.number(transitions))
-            writer.write(string: "timers")
+            writer.writeMember(.nextRunID, Self.number(nextRunID))
+            writer.writeMember(.nextEventID, Self.number(nextEventID))
+            writer.writeMember(.transitions, Self.number(transitions))
+            writer.write(.timers)
             writer.writeArray(count: timers.count { !$0.kind.isTaskTimer }) { writer in
                 for timer in timers where !timer.kind.isTaskTimer { timer.write(to: &writer) }
             }
@@ -83,24 +83,24 @@ extension Run {
     /// Writes the run as a snapshot's object, as ``init(snapshot:)`` reads it.
     func write(to writer: inout CompactJSONWriter) {
         writer.writeObject(count: parent == nil ? 13 : 14) { writer in
-            writer.writeMember("id", ExecutionState.number(id))
-            if let parent { writer.writeMember("parent", ExecutionState.number(parent)) }
-            writer.writeMember("slot", ExecutionState.number(slot))
-            writer.writeMember("scope", .string(scope))
-            writer.writeMember("state", .string(state))
-            writer.writeMember("input", input)
-            writer.write(string: "phase")
+            writer.writeMember(.id, ExecutionState.number(id))
+            if let parent { writer.writeMember(.parent, ExecutionState.number(parent)) }
+            writer.writeMember(.slot, ExecutionState.number(slot))
+            writer.writeMember(.scope, .string(scope))
+            writer.writeMember(.state, .string(state))
+            writer.writeMember(.input, input)
+            writer.write(.phase)
             phase.write(to: &writer)
-            writer.writeMember("enteredEventID", ExecutionState.number(enteredEventID))
-            writer.writeMember("enteredAt", ExecutionState.number(enteredAt.millisecondsSinceEpoch))
-            writer.writeMember("lastEventID", ExecutionState.number(lastEventID))
-            writer.writeMember("visits", ExecutionState.number(visits))
-            writer.write(string: "retries")
+            writer.writeMember(.enteredEventID, ExecutionState.number(enteredEventID))
+            writer.writeMember(.enteredAt, ExecutionState.number(enteredAt.millisecondsSinceEpoch))
+            writer.writeMember(.lastEventID, ExecutionState.number(lastEventID))
+            writer.writeMember(.visits, ExecutionState.number(visits))
+            writer.write(.retries)
             writer.writeArray(count: retries.count) { writer in
                 for retry in retries { writer.write(ExecutionState.number(retry)) }
             }
-            writer.writeMember("retryCount", ExecutionState.number(retryCount))
-            writer.writeMember("token", ExecutionState.number(token))
+            writer.writeMember(.retryCount, ExecutionState.number(retryCount))
+            writer.writeMember(.token, ExecutionState.number(token))
         }
     }
 
@@ -122,50 +122,50 @@ extension Run.Phase {
     func write(to writer: inout CompactJSONWriter) {
         switch self {
         case .ready:
-            writer.writeObject(count: 1) { $0.writeMember("phase", "ready") }
+            writer.writeObject(count: 1) { $0.writeMember(.phase, "ready") }
         case .waiting(let until, let input):
             writer.writeObject(count: 3) { writer in
-                writer.writeMember("phase", "waiting")
-                writer.writeMember("until", ExecutionState.number(until.millisecondsSinceEpoch))
-                writer.writeMember("input", input)
+                writer.writeMember(.phase, "waiting")
+                writer.writeMember(.until, ExecutionState.number(until.millisecondsSinceEpoch))
+                writer.writeMember(.input, input)
             }
         case .task(let input, let attempt, let lastHeartbeat):
             writer.writeObject(count: 4) { writer in
-                writer.writeMember("phase", "task")
-                writer.writeMember("input", input)
-                writer.writeMember("attempt", ExecutionState.number(attempt))
-                writer.writeMember("lastHeartbeat", ExecutionState.number(lastHeartbeat.millisecondsSinceEpoch))
+                writer.writeMember(.phase, "task")
+                writer.writeMember(.input, input)
+                writer.writeMember(.attempt, ExecutionState.number(attempt))
+                writer.writeMember(.lastHeartbeat, ExecutionState.number(lastHeartbeat.millisecondsSinceEpoch))
             }
         case .retrying(let until):
             writer.writeObject(count: 2) { writer in
-                writer.writeMember("phase", "retrying")
-                writer.writeMember("until", ExecutionState.number(until.millisecondsSinceEpoch))
+                writer.writeMember(.phase, "retrying")
+                writer.writeMember(.until, ExecutionState.number(until.millisecondsSinceEpoch))
             }
         case .children(let children):
             writer.writeObject(count: children.firstError == nil ? 11 : 12) { writer in
-                writer.writeMember("phase", "children")
-                writer.writeMember("input", children.input)
-                writer.writeMember("items", .array(children.items))
-                writer.write(string: "results")
+                writer.writeMember(.phase, "children")
+                writer.writeMember(.input, children.input)
+                writer.writeMember(.items, .array(children.items))
+                writer.write(.results)
                 writer.writeArray(count: children.results.count) { writer in
                     for result in children.results {
                         if let result { writer.writeArray(count: 1) { $0.write(result) } } else { writer.write(.null) }
                     }
                 }
-                writer.writeMember("started", ExecutionState.number(children.started))
-                writer.writeMember("running", ExecutionState.number(children.running))
-                writer.writeMember("completed", ExecutionState.number(children.completed))
-                writer.writeMember("failures", ExecutionState.number(children.failures))
+                writer.writeMember(.started, ExecutionState.number(children.started))
+                writer.writeMember(.running, ExecutionState.number(children.running))
+                writer.writeMember(.completed, ExecutionState.number(children.completed))
+                writer.writeMember(.failures, ExecutionState.number(children.failures))
                 if let error = children.firstError {
-                    writer.write(string: "firstError")
+                    writer.write(.firstError)
                     writer.writeArray(count: 2) { writer in
                         writer.write(.string(error.name))
                         writer.write(error.cause.map { .string($0) } ?? .null)
                     }
                 }
-                writer.writeMember("maxConcurrency", ExecutionState.number(children.maxConcurrency))
-                writer.writeMember("tolerated", ExecutionState.number(children.tolerated))
-                writer.writeMember("hasTolerance", .bool(children.hasTolerance))
+                writer.writeMember(.maxConcurrency, ExecutionState.number(children.maxConcurrency))
+                writer.writeMember(.tolerated, ExecutionState.number(children.tolerated))
+                writer.writeMember(.hasTolerance, .bool(children.hasTolerance))
             }
         }
     }
@@ -207,11 +207,11 @@ extension TimerEntry {
     /// Writes the timer as a snapshot's object (its execution is the snapshot's), as ``init(snapshot:executionID:)`` reads it.
     func write(to writer: inout CompactJSONWriter) {
         writer.writeObject(count: 5) { writer in
-            writer.writeMember("due", ExecutionState.number(due.millisecondsSinceEpoch))
-            writer.writeMember("sequence", ExecutionState.number(sequence))
-            writer.writeMember("runID", ExecutionState.number(runID))
-            writer.writeMember("token", ExecutionState.number(token))
-            writer.writeMember("kind", .string(kind.rawValue))
+            writer.writeMember(.due, ExecutionState.number(due.millisecondsSinceEpoch))
+            writer.writeMember(.sequence, ExecutionState.number(sequence))
+            writer.writeMember(.runID, ExecutionState.number(runID))
+            writer.writeMember(.token, ExecutionState.number(token))
+            writer.writeMember(.kind, .string(kind.rawValue))
         }
     }
 
@@ -256,5 +256,17 @@ private struct SnapshotReader {
 
     func int64(_ key: String) throws(SnapshotError) -> Int64 {
         Int64(try int(key))
+    }
+}
+
+extension CompactJSONWriter {
+    /// Writes a snapshot's member whose name is one of ``ExecutionSnapshot/preset``'s strings.
+    fileprivate mutating func writeMember(_ key: ExecutionSnapshot.Key, _ value: JSONValue) {
+        writeMember(presetString: key.rawValue, value)
+    }
+
+    /// Writes a snapshot's key, one of ``ExecutionSnapshot/preset``'s strings.
+    fileprivate mutating func write(_ key: ExecutionSnapshot.Key) {
+        write(presetString: key.rawValue)
     }
 }
