@@ -32,12 +32,17 @@ public final class SQLiteWorkflowStore: WorkflowStore {
                     needs_resume = excluded.needs_resume, snapshot = excluded.snapshot
                 """, in: db
             )
-            for saved in batch.executions {
-                let summary = saved.summary
-                try upsert.run(
-                    summary.id, summary.machine, summary.name, summary.status.rawValue, summary.startedAt.millisecondsSinceEpoch,
-                    summary.stoppedAt?.millisecondsSinceEpoch, summary.stateTransitions, saved.needsResume ? 1 : 0, saved.snapshot
-                )
+            // Read in place: a loop over the array copied each execution and its summary out, retaining
+            // and releasing its every field on this thread, though the engine's allocated them.
+            try batch.executions.withUnsafeBufferPointer { executions in
+                for index in executions.indices {
+                    try upsert.run(
+                        executions[index].summary.id, executions[index].summary.machine, executions[index].summary.name,
+                        executions[index].summary.status.rawValue, executions[index].summary.startedAt.millisecondsSinceEpoch,
+                        executions[index].summary.stoppedAt?.millisecondsSinceEpoch, executions[index].summary.stateTransitions,
+                        executions[index].needsResume ? 1 : 0, executions[index].snapshot
+                    )
+                }
             }
             let insert = try RawStatement("INSERT INTO workflow_history (execution_id, first_event_id, events) VALUES (?, ?, ?)", in: db)
             for chunk in batch.histories.entries {

@@ -61,7 +61,12 @@ struct StagedBatch: Sendable {
         encoded.executions = prefix
         encoded.executions.reserveCapacity(executions.count)
         var writer = ExecutionSnapshot.makeWriter()
-        for execution in executions[prefix.count...] { encoded.executions.append(Self.saved(execution, durable: durable, writer: &writer)) }
+        // Read in place: a loop over the array copied each execution out, retaining and releasing its every field.
+        executions.withUnsafeBufferPointer { executions in
+            for index in prefix.count..<executions.count {
+                encoded.executions.append(Self.saved(executions[index], durable: durable, writer: &writer))
+            }
+        }
         return encoded
     }
 
@@ -70,10 +75,12 @@ struct StagedBatch: Sendable {
     func encodedPrefix(durable: Bool, while shouldContinue: () -> Bool) -> [SavedExecution] {
         var prefix: [SavedExecution] = []
         var writer = ExecutionSnapshot.makeWriter()
-        for execution in executions {
-            guard shouldContinue() else { break }
-            if prefix.isEmpty { prefix.reserveCapacity(executions.count) }
-            prefix.append(Self.saved(execution, durable: durable, writer: &writer))
+        executions.withUnsafeBufferPointer { executions in
+            for index in executions.indices {
+                guard shouldContinue() else { break }
+                if prefix.isEmpty { prefix.reserveCapacity(executions.count) }
+                prefix.append(Self.saved(executions[index], durable: durable, writer: &writer))
+            }
         }
         return prefix
     }
