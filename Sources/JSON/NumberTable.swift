@@ -19,13 +19,8 @@ struct NumberTable<Key: Equatable & Sendable>: Sendable {
 
     /// The number of `key`, whose hash is `hash`; nil after numbering it as new.
     mutating func number(of key: Key, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let number = Int(slots[slot])
-            if hashes[number] == hash, keys[number] == key { return number }
-            slot = (slot + 1) & mask
-        }
+        let (number, slot) = find(key, hash: hash)
+        if let number { return number }
         slots[slot] = Int32(hashes.count)
         hashes.append(hash)
         keys.append(key)
@@ -35,14 +30,20 @@ struct NumberTable<Key: Equatable & Sendable>: Sendable {
 
     /// The number of `key`, whose hash is `hash`, if it has one: a lookup that never adds the key.
     func existingNumber(of key: Key, hash: UInt64) -> Int? {
+        find(key, hash: hash).number
+    }
+
+    /// The key's number, or the empty slot where it would go.
+    @inline(__always)
+    private func find(_ key: Key, hash: UInt64) -> (number: Int?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let number = Int(slots[slot])
-            if hashes[number] == hash, keys[number] == key { return number }
+            if hashes[number] == hash, keys[number] == key { return (number, slot) }
             slot = (slot + 1) & mask
         }
-        return nil
+        return (nil, slot)
     }
 
     /// Forgets every key, keeping the table's storage for the next document.

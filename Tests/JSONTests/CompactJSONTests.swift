@@ -7,9 +7,7 @@ import Testing
     @Test func everyValueReadsBackEqual() throws {
         var random = SeededGenerator(seed: 20261127)
         for _ in 0..<300 {
-            var shared: [JSONValue] = []
-            let value = Self.randomValue(depth: 0, shared: &shared, using: &random)
-            let pair: JSONValue = [value, ["again": value, "list": .array(shared)]]
+            let pair = Self.randomDocument(using: &random)
             var writer = CompactJSONWriter()
             writer.write(pair)
             var reader = CompactJSONReader(writer.bytes)
@@ -111,9 +109,7 @@ import Testing
         var random = SeededGenerator(seed: 20261128)
         var reused = CompactJSONWriter()
         for _ in 0..<200 {
-            var shared: [JSONValue] = []
-            let value = Self.randomValue(depth: 0, shared: &shared, using: &random)
-            let document: JSONValue = [value, ["again": value, "list": .array(shared)]]
+            let document = Self.randomDocument(using: &random)
             reused.reset()
             reused.write(document)
             var fresh = CompactJSONWriter()
@@ -143,9 +139,7 @@ import Testing
         let strings = CompactJSONPreset(["", "id", "purchase", "vp-1", String(repeating: "x", count: 200)])
         var reused = CompactJSONWriter(preset: strings)
         for _ in 0..<100 {
-            var shared: [JSONValue] = []
-            let value = Self.randomValue(depth: 0, shared: &shared, using: &random)
-            let pair: JSONValue = [value, ["again": value, "list": .array(shared)]]
+            let pair = Self.randomDocument(using: &random)
             reused.reset()
             reused.write(pair)
             var reader = CompactJSONReader(reused.bytes, preset: strings)
@@ -164,6 +158,13 @@ import Testing
         }
         var reader = CompactJSONReader([8, 9])
         #expect(throws: CompactJSONError.self) { try reader.readValue() }
+    }
+
+    /// A random value, paired with an object that repeats it and the containers it shares.
+    private static func randomDocument(using random: inout SeededGenerator) -> JSONValue {
+        var shared: [JSONValue] = []
+        let value = randomValue(depth: 0, shared: &shared, using: &random)
+        return [value, ["again": value, "list": .array(shared)]]
     }
 
     private static func randomValue(depth: Int, shared: inout [JSONValue], using random: inout SeededGenerator) -> JSONValue {
