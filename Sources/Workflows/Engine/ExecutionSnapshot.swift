@@ -2,7 +2,7 @@ import JSON
 
 /// An execution's saved state as a store keeps it: compact JSON (`CompactJSONWriter`'s form,
 /// where the input the execution's runs and output repeat is stored once, and the keys every snapshot
-/// holds are numbers of ``preset``), or JSON text in files written before snapshots were compact.
+/// holds are numbers of a fixed list of strings), or JSON text in files written before snapshots were compact.
 public struct ExecutionSnapshot: Hashable, Sendable {
     /// The stored bytes.
     public let bytes: [UInt8]

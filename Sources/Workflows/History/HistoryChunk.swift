@@ -6,7 +6,7 @@ import JSON
 /// recorded them a moment before: the events are freed there and then, and the writer's thread, which
 /// had copied each event out (retaining what it holds) to encode it, only stores the bytes.
 ///
-/// Written as a blob in ``CompactJSONWriter``'s form, where the input that half the events repeat is
+/// Written as a blob in `CompactJSONWriter`'s form, where the input that half the events repeat is
 /// stored once, and event types, keys and the role's ARN are numbers of ``preset`` (a Vending Pass
 /// execution's history is about an eighth of its JSON text). Chunks of the first version spell those
 /// strings out once per chunk; files written before that hold the events as a JSON array in text,
@@ -55,7 +55,7 @@ public enum HistoryChunk {
 
     /// The events of a compact chunk.
     ///
-    /// - Throws: ``Unreadable``, or ``JSON/CompactJSONError`` for a chunk cut short or garbled.
+    /// - Throws: ``Unreadable``, or `CompactJSONError` (`JSON`) for a chunk cut short or garbled.
     public static func decode(blob: [UInt8]) throws -> [HistoryEvent] {
         var reader: CompactJSONReader
         switch blob.first {
