@@ -60,6 +60,27 @@ import Workflows
         #expect(whole["all"]?["StateMachine"]?["Name"] == "context")
     }
 
+    /// A task that answers leaves its timeout armed until it would have come due, behind any earlier
+    /// timeout still live: thousands of tasks with an hour's timeout that answer at once, behind one
+    /// that takes ten seconds, do not leave thousands of timers in memory.
+    @Test func answeredTasksDoNotPileUpTimeoutsInMemory() async throws {
+        let definition = #"{"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "Call", "TimeoutSeconds": 3600, "End": true}}}"#
+        let fixture = try EngineFixture(
+            definition: definition,
+            handlers: ["Call": { invocation, clock in
+                if invocation.input["slow"] == true { await clock.sleep(for: .seconds(10)) }
+                return [:]
+            }]
+        )
+        try fixture.engine.start(machine: "m", name: "slow", input: ["slow": true])
+        for index in 0..<5_000 { try fixture.engine.start(machine: "m", name: "q-\(index)", input: [:]) }
+        await fixture.clock.run(until: EngineFixture.start.advanced(by: .seconds(1)))
+        #expect(fixture.engine.statistics.executionsSucceeded == 5_000)
+        #expect(fixture.engine.timersInMemory <= 2_048)
+        await fixture.clock.run()
+        #expect(fixture.engine.statistics.executionsSucceeded == 5_001)
+    }
+
     @Test func startingANameAgainReturnsTheFirstExecution() async throws {
         let fixture = try EngineFixture(definition: EngineFixture.vendingPass, machine: "vending-pass")
         let first = try fixture.engine.start(machine: "vending-pass", name: "e-000001", input: EngineFixture.purchase)

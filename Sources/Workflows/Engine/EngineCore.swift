@@ -202,6 +202,15 @@ struct EngineCore {
         }
     }
 
+    /// Drops the cancelled timers from the tasks' heap once they are half of it. A task's timeout would
+    /// otherwise stay until it came due (an hour, say, after a task that answered in a second), and the
+    /// heap, which no window bounds, would hold every such timeout of the last hour.
+    private mutating func compactTaskTimers() {
+        guard cancelledTaskTimers.count > 1_024, cancelledTaskTimers.count * 2 > taskTimers.count else { return }
+        taskTimers = Heap(taskTimers.unordered.filter { !cancelledTaskTimers.contains($0.sequence) })
+        cancelledTaskTimers = []
+    }
+
     /// Drops the execution's timers that no longer match a run's token and phase.
     mutating func cancelStaleTimers(of execution: inout ExecutionState) {
         var stale: [TimerEntry] = []
@@ -216,6 +225,7 @@ struct EngineCore {
                 stageRemoval(of: timer)
             }
         }
+        compactTaskTimers()
     }
 
     private static func isLive(_ timer: TimerEntry, in execution: ExecutionState) -> Bool {
