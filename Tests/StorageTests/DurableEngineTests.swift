@@ -211,6 +211,41 @@ import Workflows
         }
     }
 
+    /// Executions that leave memory at every Wait, and wait again a second later, always come back in
+    /// their latest state: a copy read ahead before the execution came back, changed and left again is
+    /// not put into memory (it was, and the stale execution ignored its next timer and stopped: 150 of
+    /// 3,000 here), and an execution leaves memory only once the batch holding its latest state is written.
+    @Test func executionsLeaveMemoryOnlyWithTheirLatestStateWritten() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = SQLiteWorkflowStore(file: try DatabaseFile.open(at: directory.file("engine.sqlite"), createIfMissing: true))
+        let definition = #"""
+            {"StartAt": "First", "States": {
+              "First": {"Type": "Task", "Resource": "First", "Next": "Short"},
+              "Short": {"Type": "Wait", "Seconds": 1, "Next": "Second"},
+              "Second": {"Type": "Task", "Resource": "Second", "Next": "Again"},
+              "Again": {"Type": "Wait", "Seconds": 1, "Next": "Third"},
+              "Third": {"Type": "Task", "Resource": "Third", "End": true}
+            }}
+            """#
+        var options = WorkflowEngine.Options()
+        options.cachedExecutions = 0
+        options.commitPolicy = .batched(events: 200)
+        let fixture = try EngineFixture(definition: definition, store: store, options: options)
+        let engine = fixture.engine
+        fixture.clock.spawn { [clock = fixture.clock] in
+            for index in 0..<3_000 {
+                await clock.sleep(until: EngineFixture.start.advanced(by: .milliseconds(Int64(index))))
+                _ = try? engine.start(machine: "m", name: "e-\(index)", input: ["n": .number(Double(index))])
+            }
+        }
+        await fixture.clock.run()
+        try engine.flush()
+
+        #expect(engine.statistics.executionsSucceeded == 3_000, "\(engine.statistics)")
+        #expect(fixture.calls(to: "Third").count == 3_000)
+    }
+
     /// The cache keeps executions in flight, not finished ones: under its size, every waiting execution
     /// stays in memory and no timer reads one back; once an execution ends and is saved, it leaves.
     @Test func theCacheHoldsExecutionsInFlightAndLetsFinishedOnesGo() async throws {

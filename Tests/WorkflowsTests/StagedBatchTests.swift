@@ -19,7 +19,7 @@ import Testing
         }
         for engineShare in 0...events.count {
             var staged = StagedBatch(
-                batch: WorkflowBatch(), events: events, eventCount: events.reduce(0) { $0 + $1.events.count }, executions: [], saved: [], armed: [], removed: []
+                number: 1, batch: WorkflowBatch(), events: events, eventCount: events.reduce(0) { $0 + $1.events.count }, executions: [], saved: [], armed: [], removed: []
             )
             var encoded = 0
             staged.encodeHistories {

@@ -41,11 +41,17 @@ struct EngineCore {
     var commitsWritten = 0
     /// The executions changed since the last batch was taken, each once (``ExecutionCache/Entry/isDirty``).
     var dirty: [ExecutionCache.Entry] = []
+    /// How many batches were taken: the last one's number.
+    var batchesTaken = 0
     /// Batches written, handed back to be freed on the engine's thread, which allocated their events
     /// (see ``takeSpentBatches()``).
     var spent: [StagedBatch] = []
-    /// Executions being read ahead in the background.
-    var readingAhead: Set<String> = []
+    /// Executions being read ahead in the background, each with the number of the request that asked
+    /// for it: a request's copy is put into memory only if no later request (or read on demand) took
+    /// the execution over, since the execution may have come back, changed and left again meanwhile.
+    var readingAhead: [String: Int] = [:]
+    /// How many read-ahead requests were made: the last one's number.
+    var readAheadRequests = 0
     /// The latest timer whose execution the read-ahead was asked for (nil: start from the earliest), and
     /// about how many timers up to it have not fired yet.
     var readAheadFrontier: TimerEntry?
@@ -92,8 +98,9 @@ struct EngineCore {
     /// in memory or already being read, and less those behind cancelled timers (a task's timeout, cancelled
     /// when the task answers, stays in the window until it comes up: reading ahead behind it would bring a
     /// waiting execution back a minute before its own timer); moves the frontier past those timers and
-    /// marks the executions as being read. Nil when the window holds no timer after the frontier.
-    mutating func executionsToReadAhead(_ count: Int) -> [String]? {
+    /// marks the executions as being read by a new request, whose number it returns with them. Nil when
+    /// the window holds no timer after the frontier.
+    mutating func executionsToReadAhead(_ count: Int) -> (ids: [String], request: Int)? {
         var earliest = Heap<TimerEntry>()
         for timer in timers.unordered where readAheadFrontier.map({ $0 < timer }) ?? true {
             if earliest.count < count {
@@ -104,12 +111,16 @@ struct EngineCore {
         }
         guard let latest = earliest.max else { return nil }
         readAheadFrontier = latest
+        readAheadRequests += 1
         var ids: [String] = []
         for timer in earliest.unordered where !cancelled.contains(timer.sequence) {
             readAheadRemaining += 1
-            if !cache.contains(timer.executionID) && readingAhead.insert(timer.executionID).inserted { ids.append(timer.executionID) }
+            if !cache.contains(timer.executionID) && readingAhead[timer.executionID] == nil {
+                readingAhead[timer.executionID] = readAheadRequests
+                ids.append(timer.executionID)
+            }
         }
-        return ids
+        return (ids, readAheadRequests)
     }
 
     /// Arms a timer: in the execution, in the batch, and in the window when it falls inside it.

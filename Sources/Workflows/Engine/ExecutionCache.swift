@@ -12,6 +12,9 @@ struct ExecutionCache {
         var execution: ExecutionState
         /// Whether the execution changed since the last batch was taken (it is then in `EngineCore.dirty`).
         var isDirty = false
+        /// The number of the last batch that took the execution: it may leave memory once that batch is
+        /// written, not when an earlier one is (its latest state would not be in the store yet).
+        var lastBatch = 0
 
         init(_ execution: ExecutionState) {
             self.execution = execution

@@ -4,6 +4,8 @@ import JSON
 /// executions whose snapshots are still to be encoded. The engine encodes histories, then snapshots,
 /// while the writer is busy with the previous batch; the writer encodes the rest.
 struct StagedBatch: Sendable {
+    /// Its place among the batches the engine took (``ExecutionCache/Entry/lastBatch``).
+    let number: Int
     private(set) var batch: WorkflowBatch
     /// Each changed execution's new events (emptied once encoded by ``encodeHistories(while:)``).
     private var events: [(executionID: String, events: [HistoryEvent])]
@@ -18,9 +20,10 @@ struct StagedBatch: Sendable {
     let removed: [Int64]
 
     init(
-        batch: WorkflowBatch, events: [(executionID: String, events: [HistoryEvent])], eventCount: Int, executions: [ExecutionState],
+        number: Int, batch: WorkflowBatch, events: [(executionID: String, events: [HistoryEvent])], eventCount: Int, executions: [ExecutionState],
         saved: [ExecutionCache.Entry], armed: [Int64], removed: [Int64]
     ) {
+        self.number = number
         self.batch = batch
         self.events = events
         self.eventCount = eventCount

@@ -246,8 +246,10 @@ public final class WorkflowEngine: Sendable {
             core.unsavedEvents = 0
             var histories: [(executionID: String, events: [HistoryEvent])] = []
             histories.reserveCapacity(core.dirty.count)
+            core.batchesTaken += 1
             for entry in core.dirty {
                 entry.isDirty = false
+                entry.lastBatch = core.batchesTaken
                 if !entry.execution.unsavedEvents.isEmpty {
                     histories.append((entry.execution.id, entry.execution.unsavedEvents))
                     entry.execution.unsavedEvents = []
@@ -259,20 +261,22 @@ public final class WorkflowEngine: Sendable {
             batch.dropTimersArmedAndRemoved()
             defer { core.dirty = [] }
             return StagedBatch(
-                batch: batch, events: histories, eventCount: events, executions: executions, saved: core.dirty, armed: armed, removed: removed
+                number: core.batchesTaken, batch: batch, events: histories, eventCount: events, executions: executions, saved: core.dirty,
+                armed: armed, removed: removed
             )
         }
     }
 
     /// After a batch is in the store: saved executions that have finished leave memory (they are read
-    /// again only to be shown), and so do those that only wait for a timer once the cache is full. The
-    /// cache then holds the executions in flight, those the next timers and task answers need.
+    /// again only to be shown), and so do those that only wait for a timer once the cache is full, but
+    /// only those whose latest state this batch holds (a later batch, still in flight, may hold a newer
+    /// one). The cache then holds the executions in flight, those the next timers and task answers need.
     private func finishCommit(_ staged: StagedBatch) {
         core.withLock { core in
             core.statistics.commits += 1
             core.written(armed: staged.armed, removed: staged.removed)
             guard store.isDurable else { return }
-            for entry in staged.saved where !entry.isDirty {
+            for entry in staged.saved where !entry.isDirty && entry.lastBatch == staged.number {
                 if entry.execution.status != .running {
                     core.cache.remove(entry)
                 } else if entry.execution.isWaitingOnTimers && core.cache.count > options.cachedExecutions {
@@ -396,7 +400,7 @@ public final class WorkflowEngine: Sendable {
     /// execution changes it in place. A read-ahead of it, already asked for, will not replace it.
     private func entry(_ id: String, in core: inout EngineCore) throws -> ExecutionCache.Entry? {
         if let cached = core.cache.entry(id) { return cached }
-        core.readingAhead.remove(id)
+        core.readingAhead[id] = nil
         return try stored(id).map { core.cache.insert($0) }
     }
 
@@ -420,27 +424,27 @@ public final class WorkflowEngine: Sendable {
     /// same query, a thousand at a time.
     func prefetch(_ ids: [String]) throws {
         guard store.isDurable else { return }
-        let (missing, ahead) = core.withLock { core in
+        let (missing, ahead, request) = core.withLock { core in
             // Until an execution with a timer has left memory, every due one is here: nothing to look up.
-            guard core.executionsMayBeStored else { return ([String](), [String]()) }
+            guard core.executionsMayBeStored else { return ([String](), [String](), 0) }
             let missing = Array(Set(ids.filter { !core.cache.contains($0) }))
             if missing.isEmpty {
                 core.readAheadRemaining = max(0, core.readAheadRemaining - ids.count)
             } else {
-                missing.forEach { core.readingAhead.remove($0) }
+                missing.forEach { core.readingAhead[$0] = nil }
                 core.readAheadFrontier = nil
                 core.readAheadRemaining = 0
             }
-            guard core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String]()) }
-            guard let ahead = core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining) else {
+            guard core.readAheadRemaining <= Self.readAheadTimers - Self.readAheadStep else { return (missing, [String](), 0) }
+            guard let (ahead, request) = core.executionsToReadAhead(Self.readAheadTimers - core.readAheadRemaining) else {
                 // No timer after the frontier yet: look again once a quarter of a step has fired, not at every round.
                 core.readAheadRemaining = Self.readAheadTimers - Self.readAheadStep + Self.readAheadStep / 4
-                return (missing, [String]())
+                return (missing, [String](), 0)
             }
-            return (missing, ahead)
+            return (missing, ahead, request)
         }
         if let readAhead, !ahead.isEmpty {
-            readAhead.submit { [self] in install(readingAhead: ahead) }
+            readAhead.submit { [self] in install(readingAhead: ahead, request: request) }
         }
         let readHere = readAhead == nil ? missing + ahead : missing
         guard !readHere.isEmpty else { return }
@@ -451,21 +455,23 @@ public final class WorkflowEngine: Sendable {
                 if due.contains(execution.id) { core.statistics.executionsReadOnDemand += 1 } else { core.statistics.executionsReadAhead += 1 }
                 if !core.cache.contains(execution.id) { core.cache.insert(execution) }
             }
-            if readAhead == nil { ahead.forEach { core.readingAhead.remove($0) } }
+            if readAhead == nil { ahead.forEach { core.readingAhead[$0] = nil } }
         }
     }
 
     /// Reads executions on the read-ahead's queue and puts into memory those the engine has not read or
-    /// changed since it asked (their copy in the store may be stale by then). A failed read is left to
-    /// the engine, which reads again when the timer comes due and reports the error there.
-    private func install(readingAhead ids: [String]) {
+    /// changed since `request` asked for them (their copy in the store may be stale by then: an execution
+    /// read on demand meanwhile may have changed, left memory and been asked for again by a later
+    /// request, whose read then sees its newer state). A failed read is left to the engine, which reads
+    /// again when the timer comes due and reports the error there.
+    private func install(readingAhead ids: [String], request: Int) {
         let restored = (try? store.snapshots(ids))?.compactMap { try? Self.restore(id: $0.id, snapshot: $0.snapshot) } ?? []
         core.withLock { core in
-            for execution in restored where core.readingAhead.contains(execution.id) && !core.cache.contains(execution.id) {
+            for execution in restored where core.readingAhead[execution.id] == request && !core.cache.contains(execution.id) {
                 core.cache.insert(execution)
                 core.statistics.executionsReadAhead += 1
             }
-            ids.forEach { core.readingAhead.remove($0) }
+            for id in ids where core.readingAhead[id] == request { core.readingAhead[id] = nil }
         }
     }
 
