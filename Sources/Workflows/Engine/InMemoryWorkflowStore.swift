@@ -9,8 +9,7 @@ public final class InMemoryWorkflowStore: WorkflowStore {
     private struct Contents {
         var executions: [String: SavedExecution] = [:]
         var order: [String] = []
-        /// Each execution's history chunks, read back when asked for.
-        var history: [String: [[UInt8]]] = [:]
+        var history: [String: [HistoryEvent]] = [:]
         var timers: [Int64: TimerEntry] = [:]
         var lastSequence: Int64 = 0
     }
@@ -24,11 +23,11 @@ public final class InMemoryWorkflowStore: WorkflowStore {
     public var readsWhileWriting: Bool { false }
 
     public func save(_ batch: WorkflowBatch) throws {
-        contents.withLock { contents in
+        try contents.withLock { contents in
             for execution in batch.executions {
                 if contents.executions.updateValue(execution, forKey: execution.summary.id) == nil { contents.order.append(execution.summary.id) }
             }
-            for chunk in batch.histories.entries { contents.history[chunk.executionID, default: []].append(Array(batch.histories.bytes(of: chunk))) }
+            for chunk in batch.histories.entries { contents.history[chunk.executionID, default: []].append(contentsOf: try batch.histories.events(of: chunk)) }
             for timer in batch.armedTimers {
                 contents.timers[timer.sequence] = timer
                 contents.lastSequence = max(contents.lastSequence, timer.sequence)
@@ -66,7 +65,7 @@ public final class InMemoryWorkflowStore: WorkflowStore {
     }
 
     public func history(of id: String) throws -> [HistoryEvent] {
-        try contents.withLock { $0.history[id] ?? [] }.flatMap { try HistoryChunk.decode(blob: $0) }
+        contents.withLock { $0.history[id] ?? [] }
     }
 
     public func executions(limit: Int, status: ExecutionStatus?) throws -> [ExecutionSummary] {

@@ -51,6 +51,13 @@ struct StagedBatch: Sendable {
         } while encodedEvents < events.count && shouldContinue()
     }
 
+    /// Hands every execution's events over as they are, for a store that keeps them in memory.
+    mutating func keepHistoriesUnencoded() {
+        for index in encodedEvents..<events.count { batch.histories.append(executionID: events[index].executionID, events: events[index].events) }
+        events = []
+        encodedEvents = 0
+    }
+
     /// The batch with every execution's summary and, for a durable store, its snapshot; `prefix` holds
     /// the first executions already encoded (by the engine, while the writer was busy). The histories
     /// the engine did not encode are encoded here.

@@ -207,7 +207,13 @@ public final class WorkflowEngine: Sendable {
         try flushLock.withLock { _ throws in
             _ = core.withLock { $0.takeSpentBatches() }  // freed here, outside the lock
             var taken = takeBatch()
-            if let writer, !waiting { taken.encodeHistories { writer.isFull } } else { taken.encodeHistories() }
+            if !store.isDurable {
+                taken.keepHistoriesUnencoded()
+            } else if let writer, !waiting {
+                taken.encodeHistories { writer.isFull }
+            } else {
+                taken.encodeHistories()
+            }
             let staged = taken
             if waiting || writer == nil {
                 readAhead?.drain()
