@@ -23,10 +23,7 @@ public struct CompactJSONPreset: Sendable {
         precondition(Set(strings).count == strings.count, "a preset's strings must be distinct")
         self.strings = strings
         var table = NumberTable<String>(capacity: strings.count * 2)
-        for string in strings {
-            var contiguous = string
-            _ = contiguous.withUTF8 { table.number(of: string, hash: ByteHash.of($0)) }
-        }
+        for string in strings { _ = table.number(of: string, hash: ByteHash.of(string)) }
         self.table = table
     }
 

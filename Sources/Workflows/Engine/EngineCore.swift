@@ -66,14 +66,15 @@ struct EngineCore {
     /// Removes and returns the earliest live timer due by `now`, of the window and of tasks in flight.
     mutating func popDueTimer(now: Instant) -> TimerEntry? {
         guard let next = nextTimer(), next.due <= now else { return nil }
-        return next.kind.isTaskTimer && taskTimers.min == next ? taskTimers.removeMin() : timers.removeMin()
+        // A task's timers are only ever in their own heap (stored ones from earlier versions are never loaded).
+        return next.kind.isTaskTimer ? taskTimers.removeMin() : timers.removeMin()
     }
 
     /// The earliest live timer, of the window and of tasks in flight, without removing it.
     mutating func nextTimer() -> TimerEntry? {
-        while let first = timers.min, cancelled.remove(first.sequence) != nil { timers.removeMin() }
+        let stored = nextStoredTimer()
         while let first = taskTimers.min, cancelledTaskTimers.remove(first.sequence) != nil { taskTimers.removeMin() }
-        switch (timers.min, taskTimers.min) {
+        switch (stored, taskTimers.min) {
         case (let stored?, let task?): return min(stored, task)
         case (let stored, let task): return stored ?? task
         }

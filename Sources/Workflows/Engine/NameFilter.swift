@@ -29,8 +29,8 @@ struct NameFilter: Sendable {
         return found
     }
 
-    /// Calls `body` with each of the bit positions below `size` of the id whose hash is `hash` (two
-    /// hashes from its halves, combined as double hashing does). Static, so that `insert` setting bits in
+    /// Calls `body` with each of the bit positions below `size` of the id whose hash is `hash` (double
+    /// hashing: the hash, stepped by a second one mixed from it). Static, so that `insert` setting bits in
     /// its closure does not hold a second reference to them (which copied the array at every insert).
     private static func forEachPosition(of hash: UInt64, size: Int, _ body: (Int) -> Void) {
         let first = hash

@@ -122,8 +122,8 @@ public final class WorkflowEngine: Sendable {
         let (started, calls, finished) = try core.withLock { core throws in
             guard let definition = core.machines[machine] else { throw WorkflowEngineError.unknownStateMachine(machine) }
             // An execution started before is answered from memory or the store, and not brought back into
-            // memory: nothing would let a finished one leave again.
-            // A durable engine knows every name it has seen: a new one is looked up nowhere.
+            // memory (nothing would let a finished one leave again); a durable engine's filter knows every
+            // name it has seen, so a new one is looked up nowhere.
             let key = ExecutionKey(id)
             let seen = !store.isDurable || core.names.mightContain(key)
             let existing = seen ? try core.cache.entry(key)?.execution ?? (store.isDurable ? stored(id) : nil) : nil
